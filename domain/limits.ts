@@ -1,0 +1,19 @@
+// Every bound the API enforces, in one place: the service validates with them, the admin
+// page previews with them, and the README lists them.
+export const LIMITS = {
+  orderIdMaxLength: 64,
+  invoiceNumberMaxLength: 50,
+  trackingNumberMaxLength: 100,
+  trackingUrlMaxLength: 2048,
+  courierMaxLength: 100,
+  cityMaxLength: 100,
+  stateMaxLength: 100,
+  descriptionMaxLength: 5000, // OMS's documented maximum
+  eventsPerCall: 100,
+  eventsPerInvoice: 500, // after a MERGE: keeps one invoice's payload to OMS bounded
+  batchSize: 200,
+  // Event dates before this are typos (OMS has no orders older than this), and dates further
+  // ahead than this are clock or time-zone mistakes.
+  earliestDate: '2000-01-01T00:00:00Z',
+  futureToleranceMs: 24 * 60 * 60 * 1000,
+} as const

@@ -1,0 +1,34 @@
+// One `npm test` for the whole app. Each project names the part of the app it checks.
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }]
+
+/** @type {import('jest').Config} */
+module.exports = {
+  forceExit: true, // the real @vtex/api worker keeps timers alive after its server closes
+  projects: [
+    {
+      displayName: 'domain',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/domain/**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
+    {
+      displayName: 'sandbox',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/dev/**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
+    {
+      displayName: 'service',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/node/**/*.test.ts', '<rootDir>/test/service/**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
+    '<rootDir>/react',
+    {
+      displayName: 'browser',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
+  ],
+}

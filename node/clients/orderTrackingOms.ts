@@ -1,0 +1,76 @@
+// OMS, as this app calls it: @vtex/clients' OMS plus the two tracking writes it lacks.
+// Every call goes with the app's own token (ctx.authToken), under a metric name, with path
+// segments encoded (the identifiers were validated before, this is the second lock), and
+// through the one retry policy of upstream/retryPolicy.ts.
+import { InstanceOptions, IOContext } from '@vtex/api'
+import { OMS } from '@vtex/clients'
+
+import {
+  OmsInvoiceTrackingUpdate,
+  OmsOrder,
+  OmsTrackingUpdate,
+  OmsWriteReceipt,
+} from '../typings/oms'
+import { RetryOptions, withRetry } from '../upstream/retryPolicy'
+
+const segment = (value: string) => encodeURIComponent(value)
+
+const routes = {
+  order: (orderId: string) => `/api/oms/pvt/orders/${segment(orderId)}`,
+  invoice: (orderId: string, invoiceNumber: string) =>
+    `/api/oms/pvt/orders/${segment(orderId)}/invoice/${segment(invoiceNumber)}`,
+  tracking: (orderId: string, invoiceNumber: string) =>
+    `/api/oms/pvt/orders/${segment(orderId)}/invoice/${segment(invoiceNumber)}/tracking`,
+}
+
+export class OrderTrackingOms extends OMS {
+  /** Replaced in tests to run the policy on a fake clock. */
+  public retryOptions: RetryOptions = {}
+
+  constructor(ctx: IOContext, options?: InstanceOptions) {
+    super(ctx, {
+      ...options,
+      // One retry policy (ours), not two stacked: the HTTP client's own retries stay off.
+      retries: 0,
+      // Reads after a write must see the write: no per-request memoization of GETs.
+      memoizable: false,
+      headers: {
+        ...options?.headers,
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+        VtexIdclientAutCookie: ctx.authToken,
+      },
+    })
+  }
+
+  public getOrder(orderId: string): Promise<OmsOrder> {
+    return withRetry(
+      () => this.http.get<OmsOrder>(routes.order(orderId), { metric: 'oms-tracking-get-order' }),
+      this.retryOptions
+    )
+  }
+
+  public putTracking(orderId: string, invoiceNumber: string, body: OmsTrackingUpdate): Promise<OmsWriteReceipt> {
+    return withRetry(
+      () =>
+        this.http.put<OmsWriteReceipt>(routes.tracking(orderId, invoiceNumber), body, {
+          metric: 'oms-tracking-put-events',
+        }),
+      this.retryOptions
+    )
+  }
+
+  public patchInvoiceTracking(
+    orderId: string,
+    invoiceNumber: string,
+    body: OmsInvoiceTrackingUpdate
+  ): Promise<OmsWriteReceipt> {
+    return withRetry(
+      () =>
+        this.http.patch<OmsWriteReceipt>(routes.invoice(orderId, invoiceNumber), body, {
+          metric: 'oms-tracking-patch-invoice',
+        }),
+      this.retryOptions
+    )
+  }
+}

@@ -1,0 +1,69 @@
+// The error boundary of the API. @trackingErrors stands after @auth on every root field, so
+// graphql-tools makes it the outermost wrapper: it sees the resolver's failures and the
+// platform's authentication and authorization failures alike, and lets only TrackingErrors
+// out. The runtime logs and returns each error with its stack and, for HTTP failures, the
+// request config (the app token among its headers); a TrackingError has neither.
+import { GraphQLField, defaultFieldResolver } from 'graphql'
+import { SchemaDirectiveVisitor } from 'graphql-tools'
+
+import { NOTIFY_INVOICE } from '../authorization'
+import { TrackingError } from '../errors/trackingError'
+
+interface LoggerLike {
+  warn(message: unknown): void
+  error(message: unknown): void
+}
+
+/** Only names, codes and statuses: never a message, URL or header of an upstream failure. */
+export function describeFailure(error: unknown): Record<string, string | number | undefined> {
+  const e = (error ?? {}) as { name?: unknown; code?: unknown; response?: { status?: unknown }; config?: { metric?: unknown } }
+  return {
+    name: typeof e.name === 'string' ? e.name : typeof error,
+    code: typeof e.code === 'string' ? e.code : undefined,
+    status: typeof e.response?.status === 'number' ? e.response.status : undefined,
+    metric: typeof e.config?.metric === 'string' ? e.config.metric : undefined,
+  }
+}
+
+export function toTrackingError(error: unknown, field: string, logger?: LoggerLike): TrackingError {
+  if (error instanceof TrackingError) {
+    if (error.extensions.code === 'UPSTREAM_UNAVAILABLE' || error.extensions.code === 'APP_NOT_AUTHORIZED') {
+      logger?.warn({ message: `${field}: ${error.extensions.code}`, field })
+    }
+    return error
+  }
+  const platformCode = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code
+  if (platformCode === 'UNAUTHENTICATED') {
+    return new TrackingError('Sign in to VTEX: this call needs a valid VtexIdclientAutCookie user or app token of this account.', {
+      code: 'UNAUTHENTICATED',
+    })
+  }
+  if (platformCode === 'FORBIDDEN') {
+    return new TrackingError(
+      `You need the "${NOTIFY_INVOICE.label}" resource (License Manager: OMS > OMS access) to read or post tracking events.`,
+      { code: 'FORBIDDEN', resource: NOTIFY_INVOICE.label }
+    )
+  }
+  if ((error as { isAxiosError?: unknown } | null)?.isAxiosError) {
+    // @auth's own calls to VTEX ID or License Manager failed: credentials could not be checked.
+    logger?.warn({ message: `${field}: authorization check failed`, field, ...describeFailure(error) })
+    return new TrackingError('Your credentials could not be checked right now. Try again shortly.', {
+      code: 'UPSTREAM_UNAVAILABLE',
+    })
+  }
+  logger?.error({ message: `${field}: unexpected failure`, field, ...describeFailure(error) })
+  return new TrackingError('Something went wrong. The failure was logged.', { code: 'INTERNAL_SERVER_ERROR' })
+}
+
+export class TrackingErrors extends SchemaDirectiveVisitor {
+  public visitFieldDefinition(field: GraphQLField<any, any>) {
+    const { resolve = defaultFieldResolver } = field
+    field.resolve = async (root, args, ctx, info) => {
+      try {
+        return await resolve(root, args, ctx, info)
+      } catch (error) {
+        throw toTrackingError(error, field.name, ctx?.vtex?.logger)
+      }
+    }
+  }
+}

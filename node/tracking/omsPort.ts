@@ -1,0 +1,9 @@
+// What the tracking logic needs from OMS. The real client (clients/orderTrackingOms.ts)
+// provides it; unit tests hand in a fake.
+import { OmsInvoiceTrackingUpdate, OmsOrder, OmsTrackingUpdate, OmsWriteReceipt } from '../typings/oms'
+
+export interface OmsPort {
+  getOrder(orderId: string): Promise<OmsOrder>
+  putTracking(orderId: string, invoiceNumber: string, body: OmsTrackingUpdate): Promise<OmsWriteReceipt>
+  patchInvoiceTracking(orderId: string, invoiceNumber: string, body: OmsInvoiceTrackingUpdate): Promise<OmsWriteReceipt>
+}

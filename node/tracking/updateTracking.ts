@@ -1,0 +1,165 @@
+// Posting tracking events to one invoice: validate, read, merge, write, verify.
+//
+// OMS's PUT replaces the stored list. MERGE therefore reads the list, adds the new events
+// without duplicates and sends the whole of it; then it reads back and checks that every
+// event it meant to keep is there. If another writer (another replica, a carrier hub)
+// replaced the list in between, it merges again and rewrites, a bounded number of times.
+import {
+  FieldError,
+  LIMITS,
+  ValidTrackingStatus,
+  mergeTrackingEvents,
+  missingTrackingEvents,
+  toOmsDeliveredDate,
+  parseIsoInstant,
+  validateInvoiceNumber,
+  validateOrderId,
+  validateTrackingStatus,
+  fieldError,
+} from '../domain'
+import { TrackingError } from '../errors/trackingError'
+import { fromOmsFailure, trackingNumberMissing } from '../errors/omsFailure'
+import { OmsPackage, OmsTrackingUpdate } from '../typings/oms'
+import { InvoiceTracking, storedEvents, toInvoiceTracking } from './invoiceView'
+import { ConcurrencyLimiter, KeyedSerializer } from './keyedSerializer'
+import { OmsPort } from './omsPort'
+import { readInvoice } from './readTracking'
+
+export type TrackingWriteMode = 'MERGE' | 'REPLACE'
+
+export interface TrackingUpdateRequest {
+  orderId: unknown
+  invoiceNumber: unknown
+  input: unknown
+  mode?: TrackingWriteMode
+}
+
+export interface TrackingUpdateResult {
+  receipt: string
+  date: string
+  invoice: InvoiceTracking
+}
+
+/** How many times a MERGE rewrites after finding its events dropped by another writer. */
+export const MAX_MERGE_REWRITES = 3
+
+// One per process: every MERGE to an invoice, from single calls and batches alike, queues here.
+const invoiceQueue = new KeyedSerializer()
+const invoiceKey = (orderId: string, invoiceNumber: string) => `${orderId}\u0000${invoiceNumber}`
+
+/** Validation of everything a caller sends, before any upstream call. */
+export function validateTrackingUpdate(
+  request: TrackingUpdateRequest,
+  now: number
+): { orderId: string; invoiceNumber: string; status: ValidTrackingStatus } {
+  const errors: FieldError[] = [
+    ...validateOrderId(request.orderId, 'orderId'),
+    ...validateInvoiceNumber(request.invoiceNumber, 'invoiceNumber'),
+  ]
+  const status = validateTrackingStatus(request.input, now, 'input')
+  if (!status.ok) errors.push(...status.errors)
+  if (errors.length > 0 || !status.ok) throw TrackingError.badInput(errors)
+  return { orderId: request.orderId as string, invoiceNumber: request.invoiceNumber as string, status: status.value }
+}
+
+/** The body to send: MERGE keeps what OMS holds (a delivered invoice stays delivered). */
+function planWrite(current: OmsPackage, status: ValidTrackingStatus, mode: TrackingWriteMode): OmsTrackingUpdate {
+  if (mode === 'REPLACE') {
+    return { isDelivered: status.isDelivered, deliveredDate: status.deliveredDate, events: status.events }
+  }
+  const events = mergeTrackingEvents(storedEvents(current), status.events)
+  if (events.length > LIMITS.eventsPerInvoice) {
+    throw TrackingError.badInput([
+      fieldError(
+        'input.events',
+        'TOO_MANY',
+        `An invoice holds at most ${LIMITS.eventsPerInvoice} events; this update would make ${events.length}.`
+      ),
+    ])
+  }
+  const stored = current.courierStatus
+  if (!status.isDelivered && stored?.finished) {
+    const storedAt = stored.deliveredDate ? parseIsoInstant(stored.deliveredDate) : null
+    return {
+      isDelivered: true,
+      deliveredDate: storedAt === null ? null : toOmsDeliveredDate(storedAt),
+      events,
+    }
+  }
+  return { isDelivered: status.isDelivered, deliveredDate: status.deliveredDate, events }
+}
+
+async function writeOnce(
+  oms: OmsPort,
+  orderId: string,
+  invoiceNumber: string,
+  body: OmsTrackingUpdate
+) {
+  try {
+    return await oms.putTracking(orderId, invoiceNumber, body)
+  } catch (error) {
+    throw fromOmsFailure(error, { orderId, invoiceNumber })
+  }
+}
+
+async function mergeAndVerify(
+  oms: OmsPort,
+  orderId: string,
+  invoiceNumber: string,
+  status: ValidTrackingStatus
+): Promise<TrackingUpdateResult> {
+  for (let attempt = 0; ; attempt++) {
+    const current = await readInvoice(oms, orderId, invoiceNumber)
+    if (!current.trackingNumber?.trim()) throw trackingNumberMissing(orderId, invoiceNumber)
+    const body = planWrite(current, status, 'MERGE')
+    const receipt = await writeOnce(oms, orderId, invoiceNumber, body)
+    const after = await readInvoice(oms, orderId, invoiceNumber)
+    // The events this call brought must be there; what else changed is another writer's say.
+    const lost = missingTrackingEvents(storedEvents(after), status.events)
+    if (lost.length === 0) {
+      return { receipt: receipt.receipt, date: receipt.date, invoice: toInvoiceTracking(after) }
+    }
+    if (attempt >= MAX_MERGE_REWRITES) {
+      throw new TrackingError(
+        `Another writer kept replacing the tracking events of invoice ${invoiceNumber}; ${lost.length} event(s) could not be kept. Try again.`,
+        { code: 'CONFLICT', field: 'invoiceNumber' }
+      )
+    }
+  }
+}
+
+export interface UpdateOptions {
+  now?: number
+  /** Bounds how many invoices are written at once (the batch path); applied inside the queue. */
+  limiter?: ConcurrencyLimiter
+}
+
+export async function updateTracking(
+  oms: OmsPort,
+  request: TrackingUpdateRequest,
+  options: UpdateOptions = {}
+): Promise<TrackingUpdateResult> {
+  const { orderId, invoiceNumber, status } = validateTrackingUpdate(request, options.now ?? Date.now())
+  const mode = request.mode ?? 'MERGE'
+  // Queued synchronously, so updates to one invoice run in the order they were submitted.
+  return invoiceQueue.run(invoiceKey(orderId, invoiceNumber), () =>
+    options.limiter
+      ? options.limiter.run(() => writeTracking(oms, orderId, invoiceNumber, status, mode))
+      : writeTracking(oms, orderId, invoiceNumber, status, mode)
+  )
+}
+
+async function writeTracking(
+  oms: OmsPort,
+  orderId: string,
+  invoiceNumber: string,
+  status: ValidTrackingStatus,
+  mode: TrackingWriteMode
+): Promise<TrackingUpdateResult> {
+    if (mode === 'MERGE') return mergeAndVerify(oms, orderId, invoiceNumber, status)
+    const current = await readInvoice(oms, orderId, invoiceNumber)
+    if (!current.trackingNumber?.trim()) throw trackingNumberMissing(orderId, invoiceNumber)
+    const receipt = await writeOnce(oms, orderId, invoiceNumber, planWrite(current, status, 'REPLACE'))
+    const after = await readInvoice(oms, orderId, invoiceNumber)
+    return { receipt: receipt.receipt, date: receipt.date, invoice: toInvoiceTracking(after) }
+}

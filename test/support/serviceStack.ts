@@ -1,0 +1,95 @@
+// The whole local path inside one jest worker: the OMS sandbox, and the real @vtex/api
+// runtime serving our node/ code (compiled by ts-jest on require) with every outbound call
+// going to the sandbox through HTTP_PROXY. Only ports chosen by the OS are used, so test
+// files and people can run stacks side by side.
+import { mkdtempSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
+import { Server } from 'http'
+import { AddressInfo } from 'net'
+
+import { OmsSandbox, startOmsSandbox } from '../../dev/oms-sandbox'
+import { LOCAL_ACCOUNT, LOCAL_WORKSPACE, REPO_ROOT, appEnvironment } from '../../dev/io-runtime/environment'
+import { writeServiceLayout } from '../../dev/io-runtime/layout'
+
+export interface GraphQLCall {
+  query: string
+  variables?: Record<string, unknown>
+  /** The admin user's VtexIdclientAutCookie; omitted → no cookie. */
+  userToken?: string
+  /** What the IO router passes as x-vtex-credential (the app's own token). */
+  appToken?: string
+  /** Sent as a header instead of a cookie (how an IO app calls another). */
+  userTokenAsHeader?: boolean
+  account?: string
+}
+
+export interface GraphQLAnswer {
+  status: number
+  body: any
+  raw: string
+}
+
+export interface ServiceStack {
+  sandbox: OmsSandbox
+  graphqlUrl: string
+  graphql(call: GraphQLCall): Promise<GraphQLAnswer>
+  close(): Promise<void>
+}
+
+const runtimeModule = (path: string) => require(join(REPO_ROOT, 'node', 'node_modules', '@vtex', 'api', 'lib', path))
+
+export async function startServiceStack(): Promise<ServiceStack> {
+  const sandbox = await startOmsSandbox({ quiet: true })
+  Object.assign(process.env, appEnvironment(sandbox.url))
+
+  const dir = mkdtempSync(join(tmpdir(), 'order-tracking-service-'))
+  writeServiceLayout(dir, join(REPO_ROOT, 'node'))
+  const previousCwd = process.cwd()
+  process.chdir(dir) // the runtime resolves the app and its schema from the working directory
+  let server: Server
+  try {
+    const { startWorker } = runtimeModule('service/worker')
+    const { getServiceJSON } = runtimeModule('service/loaders')
+    server = startWorker(getServiceJSON()).listen(0, '127.0.0.1')
+    await new Promise(resolve => server.once('listening', resolve))
+  } finally {
+    process.chdir(previousCwd)
+  }
+  const port = (server.address() as AddressInfo).port
+  const graphqlUrl = `http://127.0.0.1:${port}/${LOCAL_ACCOUNT}/${LOCAL_WORKSPACE}/_v/graphql`
+
+  return {
+    sandbox,
+    graphqlUrl,
+    async graphql(call) {
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'x-vtex-account': call.account ?? LOCAL_ACCOUNT,
+        'x-vtex-workspace': LOCAL_WORKSPACE,
+        'x-vtex-credential': call.appToken ?? 'local-app-token',
+      }
+      if (call.userToken !== undefined) {
+        if (call.userTokenAsHeader) headers.VtexIdclientAutCookie = call.userToken
+        else headers.cookie = `VtexIdclientAutCookie=${call.userToken}`
+      }
+      const response = await fetch(graphqlUrl, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: call.query, variables: call.variables ?? {} }),
+      })
+      const raw = await response.text()
+      let body: any
+      try {
+        body = JSON.parse(raw)
+      } catch {
+        body = undefined
+      }
+      return { status: response.status, body, raw }
+    },
+    async close() {
+      await new Promise(resolve => server.close(resolve))
+      await sandbox.close()
+    },
+  }
+}
