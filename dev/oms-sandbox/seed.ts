@@ -1,0 +1,163 @@
+// Demo orders and the builder that turns a short SeedOrderSpec into a realistic
+// OMS order. Values are derived from the order id (no randomness) so that the
+// same spec always yields the same document.
+import { createHash } from 'crypto'
+import { DEFAULT_ACCOUNT } from './identities'
+import type { CourierStatus, OmsItem, OmsOrder, OmsPackage, SeedOrderSpec } from './types'
+
+const CATALOG: Array<{ id: string; name: string; price: number }> = [
+  { id: '18', name: 'Camiseta Básica Algodão M', price: 4990 },
+  { id: '27', name: 'Tênis Corrida Leve 42', price: 32990 },
+  { id: '35', name: 'Garrafa Térmica 500ml', price: 8990 },
+  { id: '41', name: 'Mochila Urbana 20L', price: 15990 },
+  { id: '56', name: 'Fone de Ouvido Bluetooth', price: 19990 },
+]
+
+function hashInt(s: string): number {
+  return createHash('sha256').update(s).digest().readUInt32BE(0)
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(Date.parse(iso) + days * 86_400_000)
+  return d.toISOString().replace(/\.(\d{3})Z$/, '.$10000+00:00')
+}
+
+/** Build a full stored order from a spec (used by the seed, addOrders and POST /_sandbox/orders). */
+export function buildOrder(spec: SeedOrderSpec): { account: string; order: OmsOrder } {
+  const account = spec.account ?? DEFAULT_ACCOUNT
+  const h = hashInt(spec.orderId)
+  const creationDate = spec.creationDate ?? addDays('2024-02-04T20:09:43.899958+00:00', h % 30)
+  const channel = spec.deliveryChannel ?? 'delivery'
+  const nItems = 1 + (h % 2)
+  const items: OmsItem[] = []
+  for (let i = 0; i < nItems; i++) {
+    const p = CATALOG[(h + i * 3) % CATALOG.length]
+    items.push({
+      uniqueId: createHash('md5').update(`${spec.orderId}:${i}`).digest('hex').toUpperCase(),
+      id: p.id, productId: String(Number(p.id) - 10), refId: `REF-${p.id}`, name: p.name,
+      quantity: 1 + ((h >>> (i + 4)) % 2), seller: '1', price: p.price, listPrice: p.price, sellingPrice: p.price,
+    })
+  }
+  const itemsTotal = items.reduce((s, it) => s + it.price * it.quantity, 0)
+  const freight = channel === 'pickup-in-point' ? 0 : 1500
+  const pickup = channel === 'pickup-in-point'
+  const deliveryCompany = pickup ? 'Retirada na Loja' : 'Transportadora Rápida'
+
+  const packages: OmsPackage[] = spec.invoices.map((inv, n) => ({
+    invoiceNumber: inv.invoiceNumber,
+    invoiceValue: (inv.type ?? 'Output') === 'Input' ? items[0].price : itemsTotal + freight,
+    invoiceUrl: `https://${account}.example/invoices/${encodeURIComponent(inv.invoiceNumber)}.pdf`,
+    invoiceKey: null,
+    issuanceDate: addDays(creationDate, 2 + n * 7),
+    courier: inv.courier ?? (inv.trackingNumber ? deliveryCompany : null),
+    trackingNumber: inv.trackingNumber ?? null,
+    trackingUrl: inv.trackingUrl ?? null,
+    dispatchedDate: null,
+    type: inv.type ?? 'Output',
+    items: (inv.type === 'Input' ? items.slice(0, 1) : items).map((it, idx) => ({
+      itemIndex: idx, quantity: inv.type === 'Input' ? 1 : it.quantity, price: it.price, description: it.name, unitMultiplier: 1,
+    })),
+    courierStatus: inv.courierStatus ? (JSON.parse(JSON.stringify(inv.courierStatus)) as CourierStatus) : null,
+  }))
+
+  const order: OmsOrder = {
+    orderId: spec.orderId,
+    sequence: String(500000 + (h % 100000)),
+    hostname: account,
+    origin: 'Marketplace',
+    salesChannel: '1',
+    status: 'invoiced',
+    statusDescription: 'Faturado',
+    value: itemsTotal + freight,
+    creationDate,
+    lastChange: addDays(creationDate, 2),
+    items,
+    shippingData: {
+      id: 'shippingData',
+      address: {
+        receiverName: 'Maria Silva', city: 'Rio de Janeiro', state: 'RJ', postalCode: '22250-040',
+        country: 'BRA', street: 'Praia de Botafogo', number: '300',
+      },
+      logisticsInfo: items.map((_, i) => ({
+        itemIndex: i,
+        selectedSla: pickup ? 'Retirada' : 'Normal',
+        selectedDeliveryChannel: channel,
+        deliveryChannel: channel,
+        deliveryCompany,
+        shippingEstimate: pickup ? '1bd' : '4bd',
+        shippingEstimateDate: addDays(creationDate, pickup ? 1 : 6),
+        pickupPointId: pickup ? '1_loja-centro-sp' : null,
+        pickupStoreInfo: pickup
+          ? { isPickupStore: true, friendlyName: 'Loja Centro SP', address: { city: 'São Paulo', state: 'SP', street: 'Rua Augusta', number: '1500', postalCode: '01304-001', country: 'BRA' } }
+          : { isPickupStore: false, friendlyName: null, address: null },
+      })),
+    },
+    packageAttachment: { packages },
+  }
+  return { account, order }
+}
+
+const WRITTEN = '2024-02-16T12:00:00.0000000+00:00'
+function ev(city: string, state: string, description: string, createDate: string) {
+  return { lastChange: WRITTEN, city, state, description, createDate }
+}
+
+export interface DemoOrder { spec: SeedOrderSpec; description: string }
+
+export const DEMO_ORDERS: DemoOrder[] = [
+  {
+    description: 'invoice 000030711 (Output) with tracking number, no events yet (courierStatus null)',
+    spec: { orderId: '1172452900788-01', invoices: [{ invoiceNumber: '000030711', trackingNumber: 'BR123456789BR', courier: 'Correios', trackingUrl: 'https://rastreamento.correios.example/BR123456789BR' }] },
+  },
+  {
+    description: 'invoice 24382 (Output) WITHOUT tracking number: tracking PUT → 400 until a PATCH sets one',
+    spec: { orderId: 'v501245lspt-01', invoices: [{ invoiceNumber: '24382' }] },
+  },
+  {
+    description: 'seller-prefixed id; invoice NF-9 delivered (4 events, finished, deliveredDate set)',
+    spec: {
+      orderId: '00-v5195004lux-01',
+      invoices: [{
+        invoiceNumber: 'NF-9', trackingNumber: 'JAD-55501234', courier: 'Jadlog', trackingUrl: 'https://tracking.jadlog.example/JAD-55501234',
+        courierStatus: {
+          status: 'ok', finished: true, deliveredDate: '2024-02-15T17:42:00.0000000+00:00',
+          data: [
+            ev('São Paulo', 'SP', 'Objeto postado', '2024-02-12T13:10:00.0000000+00:00'),
+            ev('São Paulo', 'SP', 'Objeto em trânsito - de CTE Vila Maria para CTE Curitiba', '2024-02-13T02:31:00.0000000+00:00'),
+            ev('Curitiba', 'PR', 'Objeto saiu para entrega ao destinatário', '2024-02-15T11:05:00.0000000+00:00'),
+            ev('Curitiba', 'PR', 'Objeto entregue ao destinatário', '2024-02-15T17:42:00.0000000+00:00'),
+          ],
+        },
+      }],
+    },
+  },
+  {
+    description: 'pickup order (pickup-in-point), invoice 000030800 with tracking number and one event',
+    spec: {
+      orderId: '1172452900799-01', deliveryChannel: 'pickup-in-point',
+      invoices: [{
+        invoiceNumber: '000030800', trackingNumber: 'PK-000030800', courier: 'Retirada na Loja',
+        courierStatus: { status: 'ok', finished: false, deliveredDate: null, data: [ev('São Paulo', 'SP', 'Pedido separado na loja', '2024-02-14T15:00:00.0000000+00:00')] },
+      }],
+    },
+  },
+  {
+    description: 'two invoices: Output 000030900 (tracking + 2 events) and Input/return 000030901',
+    spec: {
+      orderId: '1172452900811-01',
+      invoices: [
+        {
+          invoiceNumber: '000030900', trackingNumber: 'BR987654321BR', courier: 'Correios', trackingUrl: 'https://rastreamento.correios.example/BR987654321BR',
+          courierStatus: {
+            status: 'ok', finished: false, deliveredDate: null,
+            data: [
+              ev('Rio de Janeiro', 'RJ', 'Coletado pela transportadora', '2024-02-10T00:00:00.0000000+00:00'),
+              ev('São Paulo', 'SP', 'Em trânsito para Belo Horizonte', '2024-02-11T00:00:00.0000000+00:00'),
+            ],
+          },
+        },
+        { invoiceNumber: '000030901', type: 'Input' },
+      ],
+    },
+  },
+]

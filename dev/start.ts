@@ -1,0 +1,134 @@
+// `npm start`: the local stack. The OMS sandbox (state in .local/), the real @vtex/api
+// runtime serving node/ against it, and the admin page on a Vite dev server. Ctrl-C stops
+// everything it started. `npm start -- --reset` reseeds the sandbox.
+import { ChildProcess, spawn } from 'child_process'
+import { join } from 'path'
+
+import { IDENTITIES, startOmsSandbox } from './oms-sandbox'
+import { buildService } from './io-runtime/build'
+import { LOCAL_ACCOUNT, LOCAL_WORKSPACE, REPO_ROOT, appEnvironment } from './io-runtime/environment'
+
+const SANDBOX_PORT = Number(process.env.OMS_SANDBOX_PORT ?? 8780)
+const ADMIN_PORT = Number(process.env.ADMIN_PORT ?? 3000)
+const SERVICE_PORT = 5050 // fixed by @vtex/api's runtime
+const STATE_DIR = join(REPO_ROOT, '.local')
+const GRAPHQL_URL = `http://127.0.0.1:${SERVICE_PORT}/${LOCAL_ACCOUNT}/${LOCAL_WORKSPACE}/_v/graphql`
+
+async function waitFor(url: string, init: RequestInit, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      await fetch(url, init)
+      return
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`)
+      await new Promise(resolve => setTimeout(resolve, 250))
+    }
+  }
+}
+
+function curlExample(): string {
+  const query =
+    'mutation($input: TrackingStatusInput!) { updateTrackingStatus(orderId: "1172452900788-01", invoiceNumber: "000030711", input: $input) { receipt invoice { events { date city description } } } }'
+  const body = JSON.stringify({
+    query,
+    variables: {
+      input: {
+        isDelivered: false,
+        events: [{ city: 'Curitiba', state: 'PR', description: 'Em trânsito', date: new Date().toISOString().slice(0, 10) }],
+      },
+    },
+  })
+  return [
+    `curl -s ${GRAPHQL_URL} \\`,
+    `  -H 'content-type: application/json' -H 'x-vtex-account: ${LOCAL_ACCOUNT}' -H 'x-vtex-workspace: ${LOCAL_WORKSPACE}' \\`,
+    `  -H 'x-vtex-credential: ${IDENTITIES.localAppToken.token}' --cookie 'VtexIdclientAutCookie=${IDENTITIES.localAdmin.token}' \\`,
+    `  --data '${body}'`,
+  ].join('\n')
+}
+
+async function main() {
+  const reset = process.argv.includes('--reset')
+  const children: ChildProcess[] = []
+  const sandbox = await startOmsSandbox({ port: SANDBOX_PORT, stateDir: STATE_DIR, reset, quiet: true })
+
+  let stopping = false
+  const stop = async (code = 0) => {
+    if (stopping) return
+    stopping = true
+    // SIGINT: @vtex/api's primary waits 30 s on SIGTERM before it lets its workers go.
+    // Each child leads its own process group, so its workers stop with it instead of being
+    // forked again by a primary that outlives them.
+    children.forEach(child => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGINT')
+      } catch {
+        // already gone
+      }
+    })
+    await sandbox.close()
+    process.exit(code)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+
+  const serviceDir = join(STATE_DIR, 'service-app')
+  console.log('Building node/ ...')
+  buildService(serviceDir)
+  const service = spawn(process.execPath, [...process.execArgv, join(__dirname, 'io-runtime', 'serve.ts')], {
+    cwd: serviceDir,
+    env: { ...process.env, ...appEnvironment(sandbox.url) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  })
+  children.push(service)
+  service.on('exit', code => {
+    if (!stopping) {
+      console.error(`The service stopped (exit ${code}).`)
+      void stop(1)
+    }
+  })
+  await waitFor(
+    GRAPHQL_URL,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-vtex-account': LOCAL_ACCOUNT, 'x-vtex-workspace': LOCAL_WORKSPACE },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    },
+    60_000
+  )
+
+  const admin = spawn(process.execPath, [join(REPO_ROOT, 'react', 'node_modules', 'vite', 'bin', 'vite.js'), '--strictPort'], {
+    cwd: join(REPO_ROOT, 'react'),
+    env: { ...process.env, PORT: String(ADMIN_PORT), ORDER_TRACKING_GRAPHQL_URL: GRAPHQL_URL },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  })
+  children.push(admin)
+  await waitFor(`http://127.0.0.1:${ADMIN_PORT}/admin/app/order-tracking`, {}, 60_000)
+
+  console.log(`
+The local stack is up.
+
+  Admin page      http://localhost:${ADMIN_PORT}/admin/app/order-tracking
+                  ...?locale=pt-BR or ?locale=es-AR for Portuguese or Spanish; ?as=viewer to act as the viewer
+  GraphQL         ${GRAPHQL_URL}   (the real @vtex/api runtime)
+  OMS sandbox     ${sandbox.url}   (state and journal in .local/; reseed with npm start -- --reset)
+
+Demo identities (account ${LOCAL_ACCOUNT}, workspace ${LOCAL_WORKSPACE}):
+  cookie VtexIdclientAutCookie=${IDENTITIES.localAdmin.token}           admin, has Notify invoice
+  cookie VtexIdclientAutCookie=${IDENTITIES.localViewer.token}          viewer, lacks Notify invoice
+  cookie VtexIdclientAutCookie=${IDENTITIES.otherAccountAdmin.token}   admin of account otherstore
+  header x-vtex-credential: ${IDENTITIES.localAppToken.token}   the app's own token (what the IO router passes)
+
+Add an event (MERGE keeps the existing ones):
+
+${curlExample()}
+
+Ctrl-C stops everything.`)
+}
+
+main().catch(error => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
