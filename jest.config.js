@@ -1,5 +1,5 @@
 // One `npm test` for the whole app. Each project names the part of the app it checks.
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }]
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }]
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -22,6 +22,8 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/node/**/*.test.ts', '<rootDir>/test/service/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
+      // Tests outside node/ use the service's own packages (graphql, @vtex/api).
+      moduleDirectories: ['node_modules', '<rootDir>/node/node_modules'],
     },
     '<rootDir>/react',
     {

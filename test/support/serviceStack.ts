@@ -32,6 +32,8 @@ export interface GraphQLAnswer {
 
 export interface ServiceStack {
   sandbox: OmsSandbox
+  /** Every line the runtime and the app logged since the stack started. */
+  logs(): string[]
   graphqlUrl: string
   graphql(call: GraphQLCall): Promise<GraphQLAnswer>
   close(): Promise<void>
@@ -39,7 +41,20 @@ export interface ServiceStack {
 
 const runtimeModule = (path: string) => require(join(REPO_ROOT, 'node', 'node_modules', '@vtex', 'api', 'lib', path))
 
+// The runtime logs to the console (access lines, and each GraphQL error as JSON); the tests
+// read those lines instead of printing them.
+function captureConsole(): string[] {
+  const lines: string[] = []
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      lines.push(args.map(arg => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '))
+    })
+  }
+  return lines
+}
+
 export async function startServiceStack(): Promise<ServiceStack> {
+  const logLines = captureConsole()
   const sandbox = await startOmsSandbox({ quiet: true })
   Object.assign(process.env, appEnvironment(sandbox.url))
 
@@ -62,6 +77,7 @@ export async function startServiceStack(): Promise<ServiceStack> {
   return {
     sandbox,
     graphqlUrl,
+    logs: () => [...logLines],
     async graphql(call) {
       const headers: Record<string, string> = {
         'content-type': 'application/json',

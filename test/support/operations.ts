@@ -1,0 +1,39 @@
+// The GraphQL operations the service tests send, written once.
+export const INVOICE_FIELDS = `
+  invoiceNumber type courier trackingNumber trackingUrl issuanceDate canReceiveEvents
+  isDelivered deliveredDate events { city state description date }`
+
+export const ORDER_TRACKING = `query OrderTracking($orderId: ID!) {
+  orderTracking(orderId: $orderId) { orderId invoices { ${INVOICE_FIELDS} } }
+}`
+
+export const UPDATE_TRACKING_STATUS = `mutation Update($orderId: ID!, $invoiceNumber: ID!, $input: TrackingStatusInput!, $mode: TrackingWriteMode) {
+  updateTrackingStatus(orderId: $orderId, invoiceNumber: $invoiceNumber, input: $input, mode: $mode) {
+    receipt date invoice { ${INVOICE_FIELDS} }
+  }
+}`
+
+export const UPDATE_TRACKING_STATUSES = `mutation Batch($updates: [TrackingUpdateInput!]!, $mode: TrackingWriteMode) {
+  updateTrackingStatuses(updates: $updates, mode: $mode) {
+    succeeded failed
+    results { index orderId invoiceNumber ok receipt eventCount error { code message field fieldErrors { field reason message } } }
+  }
+}`
+
+export const SET_INVOICE_TRACKING = `mutation SetTracking($orderId: ID!, $invoiceNumber: ID!, $input: InvoiceTrackingInput!) {
+  setInvoiceTracking(orderId: $orderId, invoiceNumber: $invoiceNumber, input: $input) {
+    receipt date invoice { ${INVOICE_FIELDS} }
+  }
+}`
+
+/** The seeded order whose invoice has a tracking number and no events yet. */
+export const TRACKED = { orderId: '1172452900788-01', invoiceNumber: '000030711' }
+/** The seeded order whose invoice has no tracking number. */
+export const UNTRACKED = { orderId: 'v501245lspt-01', invoiceNumber: '24382' }
+
+export const event = (description: string, date: string, city = 'São Paulo', state = 'SP') => ({
+  city,
+  state,
+  description,
+  date,
+})
