@@ -20,10 +20,10 @@ module.exports = {
     {
       displayName: 'service',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/node/**/*.test.ts', '<rootDir>/test/service/**/*.test.ts'],
+      testMatch: ['<rootDir>/node/**/*.test.ts', '<rootDir>/test/service/**/*.test.ts', '<rootDir>/test/security/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
       // Tests outside node/ use the service's own packages (graphql, @vtex/api).
-      moduleDirectories: ['node_modules', '<rootDir>/node/node_modules'],
+      modulePaths: ['<rootDir>/node/node_modules'],
     },
     '<rootDir>/react',
     {

@@ -2,15 +2,9 @@
 // runtime serving our node/ code (compiled by ts-jest on require) with every outbound call
 // going to the sandbox through HTTP_PROXY. Only ports chosen by the OS are used, so test
 // files and people can run stacks side by side.
-import { mkdtempSync } from 'fs'
-import { tmpdir } from 'os'
-import { join } from 'path'
-import { Server } from 'http'
-import { AddressInfo } from 'net'
-
 import { OmsSandbox, startOmsSandbox } from '../../dev/oms-sandbox'
-import { LOCAL_ACCOUNT, LOCAL_WORKSPACE, REPO_ROOT, appEnvironment } from '../../dev/io-runtime/environment'
-import { writeServiceLayout } from '../../dev/io-runtime/layout'
+import { LOCAL_ACCOUNT, LOCAL_WORKSPACE } from '../../dev/io-runtime/environment'
+import { startServiceWorker } from '../../dev/io-runtime/worker'
 
 export interface GraphQLCall {
   query: string
@@ -39,8 +33,6 @@ export interface ServiceStack {
   close(): Promise<void>
 }
 
-const runtimeModule = (path: string) => require(join(REPO_ROOT, 'node', 'node_modules', '@vtex', 'api', 'lib', path))
-
 // The runtime logs to the console (access lines, and each GraphQL error as JSON); the tests
 // read those lines instead of printing them.
 function captureConsole(): string[] {
@@ -56,22 +48,8 @@ function captureConsole(): string[] {
 export async function startServiceStack(): Promise<ServiceStack> {
   const logLines = captureConsole()
   const sandbox = await startOmsSandbox({ quiet: true })
-  Object.assign(process.env, appEnvironment(sandbox.url))
-
-  const dir = mkdtempSync(join(tmpdir(), 'order-tracking-service-'))
-  writeServiceLayout(dir, join(REPO_ROOT, 'node'))
-  const previousCwd = process.cwd()
-  process.chdir(dir) // the runtime resolves the app and its schema from the working directory
-  let server: Server
-  try {
-    const { startWorker } = runtimeModule('service/worker')
-    const { getServiceJSON } = runtimeModule('service/loaders')
-    server = startWorker(getServiceJSON()).listen(0, '127.0.0.1')
-    await new Promise(resolve => server.once('listening', resolve))
-  } finally {
-    process.chdir(previousCwd)
-  }
-  const port = (server.address() as AddressInfo).port
+  const worker = await startServiceWorker(sandbox.url)
+  const port = worker.port
   const graphqlUrl = `http://127.0.0.1:${port}/${LOCAL_ACCOUNT}/${LOCAL_WORKSPACE}/_v/graphql`
 
   return {
@@ -104,7 +82,7 @@ export async function startServiceStack(): Promise<ServiceStack> {
       return { status: response.status, body, raw }
     },
     async close() {
-      await new Promise(resolve => server.close(resolve))
+      await worker.close()
       await sandbox.close()
     },
   }

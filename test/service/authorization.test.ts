@@ -1,0 +1,62 @@
+// Who may call what: every root field × every kind of caller, through the platform's own
+// @auth directive answered by the sandbox's VTEX ID and License Manager. A refused call
+// never reaches OMS.
+import { ServiceStack, startServiceStack } from '../support/serviceStack'
+import {
+  ORDER_TRACKING,
+  SET_INVOICE_TRACKING,
+  TRACKED,
+  UNTRACKED,
+  UPDATE_TRACKING_STATUS,
+  UPDATE_TRACKING_STATUSES,
+  event,
+} from '../support/operations'
+
+let stack: ServiceStack
+beforeAll(async () => {
+  stack = await startServiceStack()
+}, 60_000)
+afterAll(() => stack?.close())
+beforeEach(() => {
+  stack.sandbox.reset()
+  stack.sandbox.clearJournal()
+})
+
+const input = { isDelivered: false, events: [event('Em trânsito', '2026-11-20')] }
+const ROOT_FIELDS = {
+  orderTracking: { query: ORDER_TRACKING, variables: { orderId: TRACKED.orderId } },
+  updateTrackingStatus: { query: UPDATE_TRACKING_STATUS, variables: { ...TRACKED, input } },
+  updateTrackingStatuses: { query: UPDATE_TRACKING_STATUSES, variables: { updates: [{ ...TRACKED, input }] } },
+  setInvoiceTracking: {
+    query: SET_INVOICE_TRACKING,
+    variables: { ...UNTRACKED, input: { trackingNumber: 'BR123456789BR' } },
+  },
+}
+
+const CALLERS: Array<[string, { userToken?: string; userTokenAsHeader?: boolean }, string | null]> = [
+  ['no token', {}, 'UNAUTHENTICATED'],
+  ['a malformed token', { userToken: 'not a token' }, 'UNAUTHENTICATED'],
+  ['an unknown token', { userToken: 'f3b1c2d4e5' }, 'UNAUTHENTICATED'],
+  ["another account's admin", { userToken: 'other-account-admin' }, 'UNAUTHENTICATED'],
+  ['a viewer without Notify invoice', { userToken: 'local-viewer' }, 'FORBIDDEN'],
+  ['an admin with Notify invoice', { userToken: 'local-admin' }, null],
+  ['another IO app with Notify invoice', { userToken: 'local-caller-app-token', userTokenAsHeader: true }, null],
+]
+
+const writes = () => stack.sandbox.journal().filter(entry => entry.path.startsWith('/api/oms/') && entry.method !== 'GET')
+
+describe.each(Object.entries(ROOT_FIELDS))('%s', (field, operation) => {
+  test.each(CALLERS)('called by %s', async (_who, caller, expectedCode) => {
+    const answer = await stack.graphql({ ...operation, ...caller })
+    expect(answer.status).toBe(200)
+    if (expectedCode === null) {
+      expect(answer.body.errors).toBeUndefined()
+      expect(answer.body.data[field]).toBeTruthy()
+      return
+    }
+    expect(answer.body.errors[0].extensions.code).toBe(expectedCode)
+    expect(answer.body.data?.[field] ?? null).toBeNull()
+    expect(writes()).toHaveLength(0)
+    if (expectedCode === 'FORBIDDEN') expect(answer.body.errors[0].message).toMatch(/Notify invoice/)
+  })
+})

@@ -1,0 +1,134 @@
+// The write path end to end: GraphQL → the real @vtex/api runtime → our OMS client → the
+// OMS sandbox, with what OMS received read back from the sandbox's journal.
+import { ServiceStack, startServiceStack } from '../support/serviceStack'
+import {
+  ORDER_TRACKING,
+  SET_INVOICE_TRACKING,
+  TRACKED,
+  UNTRACKED,
+  UPDATE_TRACKING_STATUS,
+  event,
+} from '../support/operations'
+
+let stack: ServiceStack
+beforeAll(async () => {
+  stack = await startServiceStack()
+}, 60_000)
+afterAll(() => stack?.close())
+beforeEach(() => {
+  stack.sandbox.reset()
+  stack.sandbox.clearJournal()
+})
+
+const admin = { userToken: 'local-admin' }
+const update = (variables: Record<string, unknown>) =>
+  stack.graphql({ query: UPDATE_TRACKING_STATUS, variables: { ...TRACKED, ...variables }, ...admin })
+const trackingPuts = () =>
+  stack.sandbox.journal().filter(entry => entry.method === 'PUT' && entry.path.endsWith('/tracking'))
+
+describe('given an invoice with a tracking number and no events', () => {
+  test('when two events are merged one at a time, then OMS receives the full list each time and keeps both', async () => {
+    const first = await update({ input: { isDelivered: false, events: [event('Coletado pela transportadora', '2026-11-20T09:00:00-03:00')] } })
+    expect(first.body.errors).toBeUndefined()
+    const second = await update({ input: { isDelivered: false, events: [event('Em trânsito', '2026-11-21T10:30:00-03:00', 'Curitiba', 'PR')] } })
+    expect(second.body.errors).toBeUndefined()
+
+    const payload = second.body.data.updateTrackingStatus
+    expect(payload.receipt).toMatch(/^[0-9a-f]{32}$/)
+    expect(payload.invoice.events.map((e: { description: string }) => e.description)).toEqual([
+      'Coletado pela transportadora',
+      'Em trânsito',
+    ])
+    expect(payload.invoice.events[1].date).toBe('2026-11-21T13:30:00.000Z')
+
+    const puts = trackingPuts()
+    expect(puts).toHaveLength(2)
+    expect((puts[1].body as { events: unknown[] }).events).toHaveLength(2)
+    const stored = stack.sandbox.getOrder(TRACKED.orderId)!.packageAttachment.packages[0].courierStatus!
+    expect(stored.data).toHaveLength(2)
+  })
+
+  test('when the same MERGE is sent twice, then the stored list is unchanged by the second', async () => {
+    const input = { isDelivered: false, events: [event('Saiu para entrega', '2026-11-22T08:00:00Z')] }
+    await update({ input })
+    const again = await update({ input: { ...input, events: [{ ...input.events[0], description: '  Saiu para entrega ' }] } })
+    expect(again.body.data.updateTrackingStatus.invoice.events).toHaveLength(1)
+    const stored = stack.sandbox.getOrder(TRACKED.orderId)!.packageAttachment.packages[0].courierStatus!
+    expect(stored.data).toHaveLength(1)
+  })
+
+  test('when REPLACE is used, then OMS receives exactly the given list', async () => {
+    await update({ input: { isDelivered: false, events: [event('A', '2026-11-20'), event('B', '2026-11-21')] } })
+    const replaced = await update({
+      mode: 'REPLACE',
+      input: { isDelivered: false, events: [event('Only this', '2026-11-22')] },
+    })
+    expect(replaced.body.data.updateTrackingStatus.invoice.events.map((e: { description: string }) => e.description)).toEqual(['Only this'])
+    expect(trackingPuts().at(-1)!.body).toEqual({
+      isDelivered: false,
+      deliveredDate: null,
+      events: [event('Only this', '2026-11-22')],
+    })
+  })
+
+  test('when it is marked delivered, then OMS gets the documented yyyy-mm-dd hh:mm in UTC and the history stays', async () => {
+    await update({ input: { isDelivered: false, events: [event('Em trânsito', '2026-11-20')] } })
+    const delivered = await update({ input: { isDelivered: true, deliveredDate: '2026-11-21T18:15:00-03:00', events: [] } })
+    const invoice = delivered.body.data.updateTrackingStatus.invoice
+    expect(invoice.isDelivered).toBe(true)
+    expect(invoice.deliveredDate).toBe('2026-11-21T21:15:00.000Z')
+    expect(invoice.events).toHaveLength(1)
+    expect((trackingPuts().at(-1)!.body as { deliveredDate: string }).deliveredDate).toBe('2026-11-21 21:15')
+  })
+})
+
+describe('given an invoice without a tracking number', () => {
+  test('when events are posted, then TRACKING_NUMBER_MISSING and nothing is written', async () => {
+    const answer = await stack.graphql({
+      query: UPDATE_TRACKING_STATUS,
+      variables: { ...UNTRACKED, input: { isDelivered: false, events: [event('Em trânsito', '2026-11-20')] } },
+      ...admin,
+    })
+    expect(answer.body.errors[0].extensions.code).toBe('TRACKING_NUMBER_MISSING')
+    expect(answer.body.errors[0].message).toMatch(/setInvoiceTracking/)
+    expect(trackingPuts()).toHaveLength(0)
+  })
+
+  test('when its tracking number is set, then events can be posted to it', async () => {
+    const set = await stack.graphql({
+      query: SET_INVOICE_TRACKING,
+      variables: {
+        ...UNTRACKED,
+        input: { trackingNumber: 'BR123456789BR', trackingUrl: 'https://carrier.example/track/BR123456789BR', courier: 'Correios' },
+      },
+      ...admin,
+    })
+    expect(set.body.errors).toBeUndefined()
+    expect(set.body.data.setInvoiceTracking.invoice).toMatchObject({ trackingNumber: 'BR123456789BR', canReceiveEvents: true, courier: 'Correios' })
+    const patch = stack.sandbox.journal().find(entry => entry.method === 'PATCH')
+    expect(patch?.body).toEqual({
+      trackingNumber: 'BR123456789BR',
+      trackingUrl: 'https://carrier.example/track/BR123456789BR',
+      courier: 'Correios',
+    })
+
+    const posted = await stack.graphql({
+      query: UPDATE_TRACKING_STATUS,
+      variables: { ...UNTRACKED, input: { isDelivered: false, events: [event('Postado', '2026-11-20')] } },
+      ...admin,
+    })
+    expect(posted.body.data.updateTrackingStatus.invoice.events).toHaveLength(1)
+  })
+})
+
+describe('reading an order', () => {
+  test('lists every invoice with its tracking state, events oldest first', async () => {
+    const answer = await stack.graphql({ query: ORDER_TRACKING, variables: { orderId: '00-v5195004lux-01' }, ...admin })
+    const [invoice] = answer.body.data.orderTracking.invoices
+    expect(invoice.isDelivered).toBe(true)
+    expect(invoice.deliveredDate).toMatch(/Z$/)
+    const dates = invoice.events.map((e: { date: string }) => Date.parse(e.date))
+    expect(dates).toEqual([...dates].sort((a, b) => a - b))
+    expect(stack.sandbox.journal().filter(entry => entry.method !== 'GET')).toHaveLength(0)
+  })
+})
