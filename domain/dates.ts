@@ -20,8 +20,10 @@ function utcMillis(
   y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0
 ): number | null {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null
-  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms)
-  const check = new Date(t)
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear takes the year as written.
+  const check = new Date(Date.UTC(2000, 0, 1, h, mi, s, ms))
+  check.setUTCFullYear(y, mo - 1, d)
+  const t = check.getTime()
   // Rejects 2023-02-30 and friends, which Date.UTC would silently roll over.
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
     return null

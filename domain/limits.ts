@@ -12,6 +12,11 @@ export const LIMITS = {
   eventsPerCall: 100,
   eventsPerInvoice: 500, // after a MERGE: keeps one invoice's payload to OMS bounded
   batchSize: 200,
+  // Root fields (aliases included) one GraphQL request may select. Each root field runs its
+  // own @auth check (a VTEX ID and a License Manager call) and OMS calls, and each refusal
+  // becomes one error that the runtime de-duplicates in quadratic time: 1,000 aliases took
+  // 70 s of CPU. Bulk writes go through updateTrackingStatuses instead.
+  rootFieldsPerRequest: 10,
   // Event dates before this are typos (OMS has no orders older than this), and dates further
   // ahead than this are clock or time-zone mistakes.
   earliestDate: '2000-01-01T00:00:00Z',

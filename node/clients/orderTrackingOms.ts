@@ -13,7 +13,14 @@ import {
 } from '../typings/oms'
 import { RetryOptions, withRetry } from '../upstream/retryPolicy'
 
-const segment = (value: string) => encodeURIComponent(value)
+// encodeURIComponent leaves "." alone, so "", "." and ".." would still be empty or dot
+// segments that a router normalizes away (orders/../invoice): those are refused outright.
+const segment = (value: string) => {
+  if (value === '' || value === '.' || value === '..') {
+    throw new Error('An OMS path segment must not be empty, "." or "..".')
+  }
+  return encodeURIComponent(value)
+}
 
 const routes = {
   order: (orderId: string) => `/api/oms/pvt/orders/${segment(orderId)}`,

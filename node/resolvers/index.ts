@@ -24,9 +24,9 @@ export const resolvers = {
   },
   Mutation: {
     updateTrackingStatus: (_: unknown, args: InvoiceArgs & { mode?: TrackingWriteMode }, ctx: Context) =>
-      updateTracking(ctx.clients.oms, args),
+      updateTracking(ctx.clients.oms, args, { logger: ctx.vtex.logger }),
     updateTrackingStatuses: (_: unknown, args: { updates: unknown; mode?: TrackingWriteMode }, ctx: Context) =>
-      updateTrackingStatuses(ctx.clients.oms, args.updates, args.mode),
+      updateTrackingStatuses(ctx.clients.oms, args.updates, args.mode, { logger: ctx.vtex.logger }),
     setInvoiceTracking: (_: unknown, args: InvoiceArgs, ctx: Context) => setInvoiceTracking(ctx.clients.oms, args),
   },
 }

@@ -6,7 +6,7 @@ import { LIMITS, fieldError } from '../domain'
 import { TrackingError, TrackingErrorExtensions } from '../errors/trackingError'
 import { ConcurrencyLimiter } from './keyedSerializer'
 import { OmsPort } from './omsPort'
-import { TrackingWriteMode, updateTracking } from './updateTracking'
+import { TrackingWriteMode, UpdateOptions, updateTracking } from './updateTracking'
 
 export const BATCH_CONCURRENCY = 8
 
@@ -49,7 +49,7 @@ export async function updateTrackingStatuses(
   oms: OmsPort,
   updates: unknown,
   mode: TrackingWriteMode = 'MERGE',
-  now: number = Date.now()
+  options: Pick<UpdateOptions, 'now' | 'logger'> = {}
 ): Promise<BatchPayload> {
   if (!Array.isArray(updates) || updates.length === 0) {
     throw TrackingError.badInput([fieldError('updates', 'REQUIRED', 'updates must list at least one update.')])
@@ -62,7 +62,7 @@ export async function updateTrackingStatuses(
   const limiter = new ConcurrencyLimiter(BATCH_CONCURRENCY)
   const settled = await Promise.allSettled(
     (updates as BatchItem[]).map(item =>
-      updateTracking(oms, { orderId: item?.orderId, invoiceNumber: item?.invoiceNumber, input: item?.input, mode }, { now, limiter })
+      updateTracking(oms, { orderId: item?.orderId, invoiceNumber: item?.invoiceNumber, input: item?.input, mode }, { ...options, limiter })
     )
   )
   const results = settled.map((outcome, index): BatchItemResult => {

@@ -41,7 +41,13 @@ export interface TrackingUpdateResult {
 }
 
 /** How many times a MERGE rewrites after finding its events dropped by another writer. */
-export const MAX_MERGE_REWRITES = 3
+export const MAX_MERGE_REWRITES = 5
+
+// Two replicas that keep dropping each other's event would otherwise retry in lockstep; a
+// random pause, growing with each round, lets one of them finish first.
+const REWRITE_PAUSE_MS = 25
+const pauseBeforeRewrite = (attempt: number) =>
+  new Promise(resolve => setTimeout(resolve, Math.random() * REWRITE_PAUSE_MS * 2 ** attempt))
 
 // One per process: every MERGE to an invoice, from single calls and batches alike, queues here.
 const invoiceQueue = new KeyedSerializer()
@@ -125,6 +131,7 @@ async function mergeAndVerify(
         { code: 'CONFLICT', field: 'invoiceNumber' }
       )
     }
+    await pauseBeforeRewrite(attempt)
   }
 }
 
@@ -132,6 +139,44 @@ export interface UpdateOptions {
   now?: number
   /** Bounds how many invoices are written at once (the batch path); applied inside the queue. */
   limiter?: ConcurrencyLimiter
+  /** Where a failed settle check is reported (it runs after the caller has its answer). */
+  logger?: { warn(message: unknown): void }
+}
+
+// The verify above cannot see a rival replica that read the list before our write and
+// writes after our verify: its list lacks our event, and its own verify only looks for its
+// own. So a MERGE looks once more after the writers of that moment have had time to finish,
+// off the caller's path, and merges its events back if they are gone. 0 turns it off.
+export const SETTLE_CHECK_DELAY_MS = Number(process.env.ORDER_TRACKING_SETTLE_CHECK_MS ?? 500)
+const SETTLE_CHECKS = 2
+
+function scheduleSettleCheck(
+  oms: OmsPort,
+  orderId: string,
+  invoiceNumber: string,
+  status: ValidTrackingStatus,
+  checksLeft: number,
+  logger: UpdateOptions['logger']
+): void {
+  if (SETTLE_CHECK_DELAY_MS <= 0 || checksLeft <= 0) return
+  const timer = setTimeout(() => {
+    invoiceQueue
+      .run(invoiceKey(orderId, invoiceNumber), async () => {
+        const current = await readInvoice(oms, orderId, invoiceNumber)
+        if (missingTrackingEvents(storedEvents(current), status.events).length === 0) return
+        await mergeAndVerify(oms, orderId, invoiceNumber, status)
+        scheduleSettleCheck(oms, orderId, invoiceNumber, status, checksLeft - 1, logger)
+      })
+      .catch(error =>
+        logger?.warn({
+          message: 'settle check could not restore tracking events',
+          orderId,
+          invoiceNumber,
+          code: error instanceof TrackingError ? error.extensions.code : 'INTERNAL_SERVER_ERROR',
+        })
+      )
+  }, SETTLE_CHECK_DELAY_MS)
+  timer.unref?.()
 }
 
 export async function updateTracking(
@@ -141,12 +186,13 @@ export async function updateTracking(
 ): Promise<TrackingUpdateResult> {
   const { orderId, invoiceNumber, status } = validateTrackingUpdate(request, options.now ?? Date.now())
   const mode = request.mode ?? 'MERGE'
+  const write = () => writeTracking(oms, orderId, invoiceNumber, status, mode)
   // Queued synchronously, so updates to one invoice run in the order they were submitted.
-  return invoiceQueue.run(invoiceKey(orderId, invoiceNumber), () =>
-    options.limiter
-      ? options.limiter.run(() => writeTracking(oms, orderId, invoiceNumber, status, mode))
-      : writeTracking(oms, orderId, invoiceNumber, status, mode)
+  const result = await invoiceQueue.run(invoiceKey(orderId, invoiceNumber), () =>
+    options.limiter ? options.limiter.run(write) : write()
   )
+  if (mode === 'MERGE') scheduleSettleCheck(oms, orderId, invoiceNumber, status, SETTLE_CHECKS, options.logger)
+  return result
 }
 
 async function writeTracking(
@@ -156,10 +202,10 @@ async function writeTracking(
   status: ValidTrackingStatus,
   mode: TrackingWriteMode
 ): Promise<TrackingUpdateResult> {
-    if (mode === 'MERGE') return mergeAndVerify(oms, orderId, invoiceNumber, status)
-    const current = await readInvoice(oms, orderId, invoiceNumber)
-    if (!current.trackingNumber?.trim()) throw trackingNumberMissing(orderId, invoiceNumber)
-    const receipt = await writeOnce(oms, orderId, invoiceNumber, planWrite(current, status, 'REPLACE'))
-    const after = await readInvoice(oms, orderId, invoiceNumber)
-    return { receipt: receipt.receipt, date: receipt.date, invoice: toInvoiceTracking(after) }
+  if (mode === 'MERGE') return mergeAndVerify(oms, orderId, invoiceNumber, status)
+  const current = await readInvoice(oms, orderId, invoiceNumber)
+  if (!current.trackingNumber?.trim()) throw trackingNumberMissing(orderId, invoiceNumber)
+  const receipt = await writeOnce(oms, orderId, invoiceNumber, planWrite(current, status, 'REPLACE'))
+  const after = await readInvoice(oms, orderId, invoiceNumber)
+  return { receipt: receipt.receipt, date: receipt.date, invoice: toInvoiceTracking(after) }
 }

@@ -3,26 +3,10 @@
 // going to the sandbox through HTTP_PROXY. Only ports chosen by the OS are used, so test
 // files and people can run stacks side by side.
 import { OmsSandbox, startOmsSandbox } from '../../dev/oms-sandbox'
-import { LOCAL_ACCOUNT, LOCAL_WORKSPACE } from '../../dev/io-runtime/environment'
+import { GraphQLAnswer, GraphQLCall, callGraphQL, graphqlPath } from '../../dev/io-runtime/graphqlClient'
 import { startServiceWorker } from '../../dev/io-runtime/worker'
 
-export interface GraphQLCall {
-  query: string
-  variables?: Record<string, unknown>
-  /** The admin user's VtexIdclientAutCookie; omitted → no cookie. */
-  userToken?: string
-  /** What the IO router passes as x-vtex-credential (the app's own token). */
-  appToken?: string
-  /** Sent as a header instead of a cookie (how an IO app calls another). */
-  userTokenAsHeader?: boolean
-  account?: string
-}
-
-export interface GraphQLAnswer {
-  status: number
-  body: any
-  raw: string
-}
+export type { GraphQLAnswer, GraphQLCall }
 
 export interface ServiceStack {
   sandbox: OmsSandbox
@@ -48,39 +32,20 @@ function captureConsole(): string[] {
 export async function startServiceStack(): Promise<ServiceStack> {
   const logLines = captureConsole()
   const sandbox = await startOmsSandbox({ quiet: true })
+  // One replica and a sandbox reset between tests: a settle check (a second look for rival
+  // writers, 500 ms after a MERGE) would find the reset and "restore" the previous test's
+  // events. The race test runs two real replicas with it on.
+  process.env.ORDER_TRACKING_SETTLE_CHECK_MS ??= '0'
   const worker = await startServiceWorker(sandbox.url)
   const port = worker.port
-  const graphqlUrl = `http://127.0.0.1:${port}/${LOCAL_ACCOUNT}/${LOCAL_WORKSPACE}/_v/graphql`
+  const baseUrl = `http://127.0.0.1:${port}`
+  const graphqlUrl = `${baseUrl}${graphqlPath()}`
 
   return {
     sandbox,
     graphqlUrl,
     logs: () => [...logLines],
-    async graphql(call) {
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        'x-vtex-account': call.account ?? LOCAL_ACCOUNT,
-        'x-vtex-workspace': LOCAL_WORKSPACE,
-        'x-vtex-credential': call.appToken ?? 'local-app-token',
-      }
-      if (call.userToken !== undefined) {
-        if (call.userTokenAsHeader) headers.VtexIdclientAutCookie = call.userToken
-        else headers.cookie = `VtexIdclientAutCookie=${call.userToken}`
-      }
-      const response = await fetch(graphqlUrl, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query: call.query, variables: call.variables ?? {} }),
-      })
-      const raw = await response.text()
-      let body: any
-      try {
-        body = JSON.parse(raw)
-      } catch {
-        body = undefined
-      }
-      return { status: response.status, body, raw }
-    },
+    graphql: call => callGraphQL(baseUrl, call),
     async close() {
       await worker.close()
       await sandbox.close()

@@ -1,0 +1,43 @@
+// The Order tracking admin page: find an order, see each invoice's tracking, post events.
+// Each tool of the page is one PageBlock under the header, so another one (the CSV import)
+// sits beside the order search without touching it.
+import React, { useEffect, useState } from 'react'
+import { useIntl } from 'react-intl'
+import { Layout, PageBlock, PageHeader } from 'vtex.styleguide'
+
+import { isValidOrderId } from '../domain'
+import OrderSearch from './components/OrderSearch'
+import OrderTrackingPanel from './components/OrderTrackingPanel'
+
+interface Props {
+  /** Route params from admin/routes.json: /admin/app/order-tracking/:orderId. */
+  params?: { orderId?: string }
+}
+
+const TrackingAdmin: React.FC<Props> = ({ params }) => {
+  const intl = useIntl()
+  const routeOrderId = params?.orderId ?? ''
+  const [orderId, setOrderId] = useState(isValidOrderId(routeOrderId) ? routeOrderId : null)
+
+  useEffect(() => {
+    if (isValidOrderId(routeOrderId)) setOrderId(routeOrderId)
+  }, [routeOrderId])
+
+  return (
+    <Layout
+      pageHeader={
+        <PageHeader
+          title={intl.formatMessage({ id: 'admin/order-tracking.title' })}
+          subtitle={intl.formatMessage({ id: 'admin/order-tracking.subtitle' })}
+        />
+      }
+    >
+      <PageBlock variation="full">
+        <OrderSearch key={routeOrderId} initialOrderId={routeOrderId} onSearch={setOrderId} />
+      </PageBlock>
+      {orderId && <OrderTrackingPanel orderId={orderId} />}
+    </Layout>
+  )
+}
+
+export default TrackingAdmin

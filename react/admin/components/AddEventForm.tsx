@@ -1,0 +1,179 @@
+import React, { useState } from 'react'
+import { useMutation } from 'react-apollo'
+import { useIntl } from 'react-intl'
+import { Alert, Button, Dropdown, Input, Textarea } from 'vtex.styleguide'
+
+import {
+  FINAL_TRACKING_STATUSES,
+  LIMITS,
+  TRACKING_STATUSES,
+  TrackingStatus,
+  isTrackingStatus,
+  validateTrackingStatus,
+} from '../../domain'
+import UPDATE_TRACKING_STATUS from '../../graphql/updateTrackingStatus.gql'
+import { ApiErrorCode } from '../apiErrors'
+import { FormErrors, formFailureOf, placeFieldErrors, useFieldErrorText } from '../formErrors'
+import { writeInvoiceToOrder } from '../invoiceCache'
+import { toDateTimeLocalValue, toIsoWithOffset } from '../localDateTime'
+import { statusDescriptionId, statusLabelId } from '../messageIds'
+import { InvoicePayload } from '../types'
+import ApiErrorAlert from './ApiErrorAlert'
+
+type Field = 'city' | 'state' | 'description' | 'date'
+
+// The event goes first in the list, and a delivered preset sends its date as deliveredDate.
+const FIELD_BY_PATH: Record<string, Field> = {
+  'input.events[0].city': 'city',
+  'input.events[0].state': 'state',
+  'input.events[0].description': 'description',
+  'input.events[0].date': 'date',
+  'input.deliveredDate': 'date',
+}
+
+const DEFAULT_STATUS: TrackingStatus = 'inTransit'
+
+interface Props {
+  orderId: string
+  invoiceNumber: string
+}
+
+const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
+  const intl = useIntl()
+  const errorText = useFieldErrorText()
+  const describe = (status: TrackingStatus) => intl.formatMessage({ id: statusDescriptionId(status) })
+
+  const [status, setStatus] = useState<TrackingStatus>(DEFAULT_STATUS)
+  const [description, setDescription] = useState(() => describe(DEFAULT_STATUS))
+  const [city, setCity] = useState('')
+  const [state, setState] = useState('')
+  const [date, setDate] = useState(() => toDateTimeLocalValue(new Date()))
+  const [errors, setErrors] = useState<FormErrors<Field>>({})
+  const [alert, setAlert] = useState<ApiErrorCode | null>(null)
+  const [added, setAdded] = useState(false)
+
+  const [updateTrackingStatus, { loading }] = useMutation<{ updateTrackingStatus: InvoicePayload }>(
+    UPDATE_TRACKING_STATUS,
+    {
+      update: (cache, { data }) => {
+        if (data) writeInvoiceToOrder(cache, orderId, data.updateTrackingStatus.invoice)
+      },
+    }
+  )
+
+  const chooseStatus = (value: string) => {
+    if (!isTrackingStatus(value)) return
+    setStatus(value)
+    setDescription(describe(value))
+  }
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault()
+    setAdded(false)
+    setAlert(null)
+    const at = toIsoWithOffset(date) ?? ''
+    const isDelivered = FINAL_TRACKING_STATUSES.includes(status)
+    const input = {
+      isDelivered,
+      ...(isDelivered ? { deliveredDate: at } : {}),
+      events: [{ city, state, description, date: at }],
+    }
+    const checked = validateTrackingStatus(input, Date.now())
+    if (!checked.ok) {
+      setErrors(placeFieldErrors(checked.errors, FIELD_BY_PATH).fields)
+      return
+    }
+    setErrors({})
+    try {
+      await updateTrackingStatus({
+        variables: {
+          orderId,
+          invoiceNumber,
+          mode: 'MERGE',
+          input: { ...input, events: checked.value.events },
+        },
+      })
+    } catch (error) {
+      const failure = formFailureOf(error, FIELD_BY_PATH)
+      setErrors(failure.fields)
+      setAlert(failure.alert)
+      return
+    }
+    setAdded(true)
+    setCity('')
+    setState('')
+    setDate(toDateTimeLocalValue(new Date()))
+  }
+
+  const id = (field: string) => `order-tracking-${invoiceNumber}-event-${field}`
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={id('title')}>
+      <h4 id={id('title')} className="t-heading-6 mt0 mb4">{intl.formatMessage({ id: 'admin/order-tracking.addEvent.title' })}</h4>
+      {alert && <ApiErrorAlert code={alert} onClose={() => setAlert(null)} />}
+      {added && (
+        <div className="mb4">
+          <Alert type="success" onClose={() => setAdded(false)}>
+            {intl.formatMessage({ id: 'admin/order-tracking.addEvent.added' })}
+          </Alert>
+        </div>
+      )}
+      <div className="mb4">
+        <Dropdown
+          id={id('status')}
+          label={intl.formatMessage({ id: 'admin/order-tracking.addEvent.status' })}
+          options={TRACKING_STATUSES.map(value => ({ value, label: intl.formatMessage({ id: statusLabelId(value) }) }))}
+          value={status}
+          onChange={(_: unknown, value: string) => chooseStatus(value)}
+        />
+      </div>
+      <div className="mb4">
+        <Textarea
+          id={id('description')}
+          label={intl.formatMessage({ id: 'admin/order-tracking.addEvent.description' })}
+          value={description}
+          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setDescription(e.target.value)}
+          errorMessage={errorText(errors.description)}
+        />
+      </div>
+      <div className="flex flex-wrap">
+        <div className="w-50 pr4 mb4">
+          <Input
+            id={id('city')}
+            label={intl.formatMessage({ id: 'admin/order-tracking.addEvent.city' })}
+            value={city}
+            maxLength={LIMITS.cityMaxLength}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setCity(e.target.value)}
+            errorMessage={errorText(errors.city)}
+          />
+        </div>
+        <div className="w-50 mb4">
+          <Input
+            id={id('state')}
+            label={intl.formatMessage({ id: 'admin/order-tracking.addEvent.state' })}
+            value={state}
+            maxLength={LIMITS.stateMaxLength}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setState(e.target.value)}
+            errorMessage={errorText(errors.state)}
+          />
+        </div>
+        <div className="w-100 mb4">
+          <Input
+            id={id('date')}
+            type="datetime-local"
+            label={intl.formatMessage({ id: 'admin/order-tracking.addEvent.date' })}
+            helpText={intl.formatMessage({ id: 'admin/order-tracking.dateHelp' })}
+            value={date}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)}
+            errorMessage={errorText(errors.date)}
+          />
+        </div>
+      </div>
+      <Button type="submit" variation="primary" isLoading={loading}>
+        {intl.formatMessage({ id: 'admin/order-tracking.addEvent.submit' })}
+      </Button>
+    </form>
+  )
+}
+
+export default AddEventForm

@@ -1,0 +1,34 @@
+import React from 'react'
+import { useIntl } from 'react-intl'
+import { Tag } from 'vtex.styleguide'
+
+import { Invoice } from '../types'
+import { useFormatInstant } from '../useFormatInstant'
+
+const InvoiceStatusTag: React.FC<{ invoice: Invoice }> = ({ invoice }) => {
+  const intl = useIntl()
+  const formatInstant = useFormatInstant()
+
+  if (invoice.isDelivered) {
+    return (
+      <Tag type="success">
+        {invoice.deliveredDate
+          ? intl.formatMessage(
+              { id: 'admin/order-tracking.invoice.status.deliveredOn' },
+              { date: formatInstant(invoice.deliveredDate) }
+            )
+          : intl.formatMessage({ id: 'admin/order-tracking.invoice.status.delivered' })}
+      </Tag>
+    )
+  }
+  if (!invoice.canReceiveEvents) {
+    return <Tag variation="low">{intl.formatMessage({ id: 'admin/order-tracking.invoice.status.noTrackingNumber' })}</Tag>
+  }
+  return (
+    <Tag type="warning" variation="low">
+      {intl.formatMessage({ id: 'admin/order-tracking.invoice.status.inTransit' })}
+    </Tag>
+  )
+}
+
+export default InvoiceStatusTag

@@ -1,0 +1,107 @@
+import React, { useState } from 'react'
+import { useMutation } from 'react-apollo'
+import { useIntl } from 'react-intl'
+import { Button, Input, ModalDialog } from 'vtex.styleguide'
+
+import { validateTrackingStatus } from '../../domain'
+import UPDATE_TRACKING_STATUS from '../../graphql/updateTrackingStatus.gql'
+import { ApiErrorCode } from '../apiErrors'
+import { FormErrors, formFailureOf, placeFieldErrors, useFieldErrorText } from '../formErrors'
+import { writeInvoiceToOrder } from '../invoiceCache'
+import { toDateTimeLocalValue, toIsoWithOffset } from '../localDateTime'
+import { InvoicePayload } from '../types'
+import ApiErrorAlert from './ApiErrorAlert'
+
+type Field = 'deliveredDate'
+
+const FIELD_BY_PATH: Record<string, Field> = { 'input.deliveredDate': 'deliveredDate' }
+
+interface Props {
+  orderId: string
+  invoiceNumber: string
+}
+
+/** Marks the invoice delivered, after the merchant confirms the date in a dialog. */
+const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
+  const intl = useIntl()
+  const errorText = useFieldErrorText()
+  const [isOpen, setOpen] = useState(false)
+  const [date, setDate] = useState('')
+  const [errors, setErrors] = useState<FormErrors<Field>>({})
+  const [alert, setAlert] = useState<ApiErrorCode | null>(null)
+
+  const [updateTrackingStatus, { loading }] = useMutation<{ updateTrackingStatus: InvoicePayload }>(
+    UPDATE_TRACKING_STATUS,
+    {
+      update: (cache, { data }) => {
+        if (data) writeInvoiceToOrder(cache, orderId, data.updateTrackingStatus.invoice)
+      },
+    }
+  )
+
+  const open = () => {
+    setDate(toDateTimeLocalValue(new Date()))
+    setErrors({})
+    setAlert(null)
+    setOpen(true)
+  }
+
+  const confirm = async () => {
+    setAlert(null)
+    // No events: in MERGE mode the service keeps the ones the invoice already has.
+    const input = { isDelivered: true, deliveredDate: toIsoWithOffset(date) ?? '', events: [] }
+    const checked = validateTrackingStatus(input, Date.now())
+    if (!checked.ok) {
+      setErrors(placeFieldErrors(checked.errors, FIELD_BY_PATH).fields)
+      return
+    }
+    setErrors({})
+    try {
+      await updateTrackingStatus({ variables: { orderId, invoiceNumber, mode: 'MERGE', input } })
+    } catch (error) {
+      const failure = formFailureOf(error, FIELD_BY_PATH)
+      setErrors(failure.fields)
+      setAlert(failure.alert)
+      return
+    }
+    setOpen(false)
+  }
+
+  return (
+    <>
+      <Button variation="secondary" onClick={open}>
+        {intl.formatMessage({ id: 'admin/order-tracking.markDelivered.open' })}
+      </Button>
+      <ModalDialog
+        isOpen={isOpen}
+        onClose={() => setOpen(false)}
+        loading={loading}
+        confirmation={{
+          label: intl.formatMessage({ id: 'admin/order-tracking.markDelivered.confirm' }),
+          onClick: confirm,
+        }}
+        cancelation={{
+          label: intl.formatMessage({ id: 'admin/order-tracking.cancel' }),
+          onClick: () => setOpen(false),
+        }}
+      >
+        <h3 className="t-heading-5 mt0">
+          {intl.formatMessage({ id: 'admin/order-tracking.markDelivered.title' }, { invoiceNumber })}
+        </h3>
+        <p>{intl.formatMessage({ id: 'admin/order-tracking.markDelivered.text' })}</p>
+        {alert && <ApiErrorAlert code={alert} onClose={() => setAlert(null)} />}
+        <Input
+          id={`order-tracking-${invoiceNumber}-delivered-date`}
+          type="datetime-local"
+          label={intl.formatMessage({ id: 'admin/order-tracking.markDelivered.date' })}
+          helpText={intl.formatMessage({ id: 'admin/order-tracking.dateHelp' })}
+          value={date}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)}
+          errorMessage={errorText(errors.deliveredDate)}
+        />
+      </ModalDialog>
+    </>
+  )
+}
+
+export default MarkDelivered

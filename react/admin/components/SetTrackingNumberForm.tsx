@@ -1,0 +1,126 @@
+import React, { useState } from 'react'
+import { useMutation } from 'react-apollo'
+import { useIntl } from 'react-intl'
+import { Button, Input } from 'vtex.styleguide'
+
+import { LIMITS, validateInvoiceTracking } from '../../domain'
+import SET_INVOICE_TRACKING from '../../graphql/setInvoiceTracking.gql'
+import { ApiErrorCode } from '../apiErrors'
+import { FormErrors, formFailureOf, placeFieldErrors, useFieldErrorText } from '../formErrors'
+import { writeInvoiceToOrder } from '../invoiceCache'
+import { InvoicePayload } from '../types'
+import ApiErrorAlert from './ApiErrorAlert'
+
+type Field = 'trackingNumber' | 'trackingUrl' | 'courier'
+
+const FIELD_BY_PATH: Record<string, Field> = {
+  'input.trackingNumber': 'trackingNumber',
+  'input.trackingUrl': 'trackingUrl',
+  'input.courier': 'courier',
+}
+
+interface Props {
+  orderId: string
+  invoiceNumber: string
+  courier: string | null
+}
+
+/** OMS takes no tracking events before the invoice has a tracking number: this sets it. */
+const SetTrackingNumberForm: React.FC<Props> = ({ orderId, invoiceNumber, courier: currentCourier }) => {
+  const intl = useIntl()
+  const errorText = useFieldErrorText()
+  const [trackingNumber, setTrackingNumber] = useState('')
+  const [trackingUrl, setTrackingUrl] = useState('')
+  const [courier, setCourier] = useState(currentCourier ?? '')
+  const [errors, setErrors] = useState<FormErrors<Field>>({})
+  const [alert, setAlert] = useState<ApiErrorCode | null>(null)
+
+  const [setInvoiceTracking, { loading }] = useMutation<{ setInvoiceTracking: InvoicePayload }>(
+    SET_INVOICE_TRACKING,
+    {
+      update: (cache, { data }) => {
+        if (data) writeInvoiceToOrder(cache, orderId, data.setInvoiceTracking.invoice)
+      },
+    }
+  )
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault()
+    setAlert(null)
+    const checked = validateInvoiceTracking({ trackingNumber, trackingUrl, courier }, Date.now())
+    if (!checked.ok) {
+      setErrors(placeFieldErrors(checked.errors, FIELD_BY_PATH).fields)
+      return
+    }
+    setErrors({})
+    const { value } = checked
+    try {
+      await setInvoiceTracking({
+        variables: {
+          orderId,
+          invoiceNumber,
+          input: {
+            trackingNumber: value.trackingNumber,
+            ...(value.trackingUrl ? { trackingUrl: value.trackingUrl } : {}),
+            ...(value.courier ? { courier: value.courier } : {}),
+          },
+        },
+      })
+    } catch (error) {
+      const failure = formFailureOf(error, FIELD_BY_PATH)
+      setErrors(failure.fields)
+      setAlert(failure.alert)
+    }
+  }
+
+  const id = (field: string) => `order-tracking-${invoiceNumber}-${field}`
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={id('tracking-title')}>
+      <h4 id={id('tracking-title')} className="t-heading-6 mt0 mb2">
+        {intl.formatMessage({ id: 'admin/order-tracking.setTracking.title' })}
+      </h4>
+      <p className="t-small c-muted-1 mt0 mb4">{intl.formatMessage({ id: 'admin/order-tracking.setTracking.text' })}</p>
+      {alert && <ApiErrorAlert code={alert} onClose={() => setAlert(null)} />}
+      <div className="flex flex-wrap">
+        <div className="w-100 w-third-l pr4-l mb4">
+          <Input
+            id={id('tracking-number')}
+            label={intl.formatMessage({ id: 'admin/order-tracking.setTracking.trackingNumber' })}
+            value={trackingNumber}
+            maxLength={LIMITS.trackingNumberMaxLength}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTrackingNumber(e.target.value)}
+            errorMessage={errorText(errors.trackingNumber)}
+          />
+        </div>
+        <div className="w-100 w-third-l pr4-l mb4">
+          <Input
+            id={id('tracking-url')}
+            type="url"
+            label={intl.formatMessage({ id: 'admin/order-tracking.setTracking.trackingUrl' })}
+            placeholder="https://"
+            value={trackingUrl}
+            maxLength={LIMITS.trackingUrlMaxLength}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTrackingUrl(e.target.value)}
+            errorMessage={errorText(errors.trackingUrl)}
+          />
+        </div>
+        <div className="w-100 w-third-l mb4">
+          <Input
+            id={id('courier')}
+            label={intl.formatMessage({ id: 'admin/order-tracking.setTracking.courier' })}
+            value={courier}
+            maxLength={LIMITS.courierMaxLength}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setCourier(e.target.value)}
+            errorMessage={errorText(errors.courier)}
+          />
+        </div>
+      </div>
+      <Button type="submit" variation="primary" isLoading={loading}>
+        {intl.formatMessage({ id: 'admin/order-tracking.setTracking.submit' })}
+      </Button>
+    </form>
+  )
+}
+
+export default SetTrackingNumberForm

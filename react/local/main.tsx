@@ -1,0 +1,64 @@
+// A stand-in for the IO admin shell, for the local stack only: it provides what IO would
+// (messages for the locale, an Apollo client, the route params) and renders the page.
+// ?locale=pt-BR|es-AR|en-US picks the language; ?as=viewer signs in as the demo user who
+// lacks Notify invoice (the dev server maps that name to a token).
+import 'vtex-tachyons/tachyons.min.css'
+
+import { InMemoryCache } from 'apollo-cache-inmemory'
+import ApolloClient from 'apollo-client'
+import { HttpLink } from 'apollo-link-http'
+import React from 'react'
+import { ApolloProvider } from 'react-apollo'
+import ReactDOM from 'react-dom'
+import { IntlProvider } from 'react-intl'
+
+import en from '../../messages/en.json'
+import es from '../../messages/es.json'
+import pt from '../../messages/pt.json'
+import TrackingAdmin from '../TrackingAdmin'
+
+const MESSAGES: Record<string, Record<string, string>> = { 'en-US': en, 'pt-BR': pt, 'es-AR': es }
+const ROUTE = /^\/admin\/app\/order-tracking\/([^/]+)\/?$/
+const DEMO_ORDERS = [
+  { orderId: '1172452900788-01', note: 'tracking number, no events yet' },
+  { orderId: 'v501245lspt-01', note: 'invoice without tracking number' },
+  { orderId: '00-v5195004lux-01', note: 'delivered invoice' },
+]
+
+const query = new URLSearchParams(window.location.search)
+const locale = MESSAGES[query.get('locale') ?? ''] ? (query.get('locale') as string) : 'en-US'
+const identity = query.get('as') === 'viewer' ? 'viewer' : 'admin'
+const routeMatch = ROUTE.exec(window.location.pathname)
+const orderId = routeMatch ? decodeURIComponent(routeMatch[1]) : undefined
+
+const client = new ApolloClient({
+  link: new HttpLink({ uri: '/graphql', headers: { 'x-local-identity': identity } }),
+  cache: new InMemoryCache(),
+})
+
+const LocalShell = () => (
+  <div className="pa5">
+    <p className="t-small c-muted-1 mt0 mb3">
+      Local admin as <strong>{identity}</strong> in {locale}. Demo orders:{' '}
+      {DEMO_ORDERS.map(demo => (
+        <span key={demo.orderId} className="mr3">
+          <a className="c-link" href={`/admin/app/order-tracking/${demo.orderId}${window.location.search}`}>
+            {demo.orderId}
+          </a>{' '}
+          ({demo.note})
+        </span>
+      ))}
+    </p>
+    <TrackingAdmin params={{ orderId }} />
+  </div>
+)
+
+document.documentElement.lang = locale
+ReactDOM.render(
+  <ApolloProvider client={client}>
+    <IntlProvider locale={locale} messages={MESSAGES[locale]}>
+      <LocalShell />
+    </IntlProvider>
+  </ApolloProvider>,
+  document.getElementById('root')
+)
