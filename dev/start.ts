@@ -100,7 +100,12 @@ async function main() {
 
   const admin = spawn(process.execPath, [join(REPO_ROOT, 'react', 'node_modules', 'vite', 'bin', 'vite.js'), '--strictPort'], {
     cwd: join(REPO_ROOT, 'react'),
-    env: { ...process.env, PORT: String(ADMIN_PORT), ORDER_TRACKING_GRAPHQL_URL: GRAPHQL_URL },
+    env: {
+      ...process.env,
+      PORT: String(ADMIN_PORT),
+      ORDER_TRACKING_GRAPHQL_URL: GRAPHQL_URL,
+      VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   })

@@ -44,7 +44,7 @@ describe('given a batch of updates', () => {
           null,
         ],
         'MERGE',
-        NOW
+        { now: NOW }
       )
 
       expect(payload.results.map(r => [r.index, r.invoiceNumber, r.ok])).toEqual([
@@ -107,7 +107,7 @@ describe('given a batch of updates', () => {
         oms,
         [item('A', [e1]), item('B', [ev('2024-05-01', 'b')]), item('A', [e2]), item('A', [e3])],
         'MERGE',
-        NOW
+        { now: NOW }
       )
       expect(payload.failed).toBe(0)
       const putsToA = oms.puts().filter(p => p.invoiceNumber === 'A')
@@ -148,7 +148,7 @@ describe('given a batch of updates', () => {
         oms,
         invoices.map(inv => item(inv, [ev('2024-05-01', inv)])),
         'MERGE',
-        NOW
+        { now: NOW }
       )
       expect(payload.succeeded).toBe(invoices.length)
       expect(oms.maxInFlight).toBeLessThanOrEqual(BATCH_CONCURRENCY)
