@@ -3,7 +3,7 @@
 // both cookie and header, app tokens, broken cookies, a failing License Manager), each
 // refused with a code and without one request to OMS; then token hygiene over every
 // answer, every log line and the sandbox's journal.
-import { ServiceStack, startServiceStack } from '../support/serviceStack'
+import { useServiceStack } from '../support/serviceStack'
 import {
   ORDER_TRACKING,
   SET_INVOICE_TRACKING,
@@ -15,16 +15,8 @@ import {
 } from '../support/operations'
 import { SECRETS, leaksIn, omsCalls, rawPost, routerHeaders } from './hostile'
 
-let stack: ServiceStack
+const stack = useServiceStack()
 const answers: string[] = []
-beforeAll(async () => {
-  stack = await startServiceStack()
-}, 60_000)
-afterAll(() => stack?.close())
-beforeEach(() => {
-  stack.sandbox.reset()
-  stack.sandbox.clearJournal()
-})
 
 const input = { isDelivered: false, events: [event('Em trânsito', '2026-11-20')] }
 const ROOT_FIELDS: Record<string, { query: string; variables: Record<string, unknown> }> = {

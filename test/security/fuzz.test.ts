@@ -6,7 +6,7 @@
 // - a refused call leaves the order's stored tracking exactly as it was.
 import fc from 'fast-check'
 
-import { ServiceStack, startServiceStack } from '../support/serviceStack'
+import { useServiceStack } from '../support/serviceStack'
 import {
   ORDER_TRACKING,
   SET_INVOICE_TRACKING,
@@ -23,13 +23,9 @@ const SEED = 20261128
 const RUNS = { orderTracking: 700, updateTrackingStatus: 1200, updateTrackingStatuses: 300, setInvoiceTracking: 700, rawTypes: 600 }
 let casesRun = 0
 
-let stack: ServiceStack
-beforeAll(async () => {
-  stack = await startServiceStack()
-}, 60_000)
+const stack = useServiceStack()
 afterAll(() => {
   process.stdout.write(`fuzz: ${casesRun} cases, seed ${SEED}\n`)
-  return stack?.close()
 })
 
 const HOSTILE_STRINGS = [

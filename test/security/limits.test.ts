@@ -3,19 +3,11 @@
 // Each limit answers with a clear error; the ones the runtime answers before our code runs
 // are pinned here as they are (see docs/SECURITY.md, "Known limits").
 import { LIMITS } from '../../domain'
-import { ServiceStack, startServiceStack } from '../support/serviceStack'
+import { useServiceStack } from '../support/serviceStack'
 import { ORDER_TRACKING, TRACKED, UPDATE_TRACKING_STATUS, UPDATE_TRACKING_STATUSES, event } from '../support/operations'
 import { leaksIn, omsCalls, rawPost, routerHeaders } from './hostile'
 
-let stack: ServiceStack
-beforeAll(async () => {
-  stack = await startServiceStack()
-}, 60_000)
-afterAll(() => stack?.close())
-beforeEach(() => {
-  stack.sandbox.reset()
-  stack.sandbox.clearJournal()
-})
+const stack = useServiceStack()
 
 const admin = { userToken: 'local-admin' }
 const ok = (n: number) => Array.from({ length: n }, (_, i) => event(`e${i}`, '2026-11-20'))

@@ -1,7 +1,7 @@
 // Who may call what: every root field × every kind of caller, through the platform's own
 // @auth directive answered by the sandbox's VTEX ID and License Manager. A refused call
 // never reaches OMS.
-import { ServiceStack, startServiceStack } from '../support/serviceStack'
+import { useServiceStack } from '../support/serviceStack'
 import {
   ORDER_TRACKING,
   SET_INVOICE_TRACKING,
@@ -12,15 +12,7 @@ import {
   event,
 } from '../support/operations'
 
-let stack: ServiceStack
-beforeAll(async () => {
-  stack = await startServiceStack()
-}, 60_000)
-afterAll(() => stack?.close())
-beforeEach(() => {
-  stack.sandbox.reset()
-  stack.sandbox.clearJournal()
-})
+const stack = useServiceStack()
 
 const input = { isDelivered: false, events: [event('Em trânsito', '2026-11-20')] }
 const ROOT_FIELDS = {

@@ -1,18 +1,9 @@
 // Every refusal a caller can cause, through the real runtime: a GraphQL error with a code
 // and the field at fault, and for bad input, not one request to OMS.
-import { ServiceStack, startServiceStack } from '../support/serviceStack'
+import { useServiceStack } from '../support/serviceStack'
 import { ORDER_TRACKING, SET_INVOICE_TRACKING, TRACKED, UPDATE_TRACKING_STATUS, event } from '../support/operations'
 
-let stack: ServiceStack
-beforeAll(async () => {
-  stack = await startServiceStack()
-}, 60_000)
-afterAll(() => stack?.close())
-beforeEach(() => {
-  stack.sandbox.reset()
-  stack.sandbox.setFaults({})
-  stack.sandbox.clearJournal()
-})
+const stack = useServiceStack()
 
 const admin = { userToken: 'local-admin' }
 const omsCalls = () => stack.sandbox.journal().filter(entry => entry.path.startsWith('/api/oms/'))

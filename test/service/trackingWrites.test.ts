@@ -1,6 +1,6 @@
 // The write path end to end: GraphQL → the real @vtex/api runtime → our OMS client → the
 // OMS sandbox, with what OMS received read back from the sandbox's journal.
-import { ServiceStack, startServiceStack } from '../support/serviceStack'
+import { useServiceStack } from '../support/serviceStack'
 import {
   ORDER_TRACKING,
   SET_INVOICE_TRACKING,
@@ -10,15 +10,7 @@ import {
   event,
 } from '../support/operations'
 
-let stack: ServiceStack
-beforeAll(async () => {
-  stack = await startServiceStack()
-}, 60_000)
-afterAll(() => stack?.close())
-beforeEach(() => {
-  stack.sandbox.reset()
-  stack.sandbox.clearJournal()
-})
+const stack = useServiceStack()
 
 const admin = { userToken: 'local-admin' }
 const update = (variables: Record<string, unknown>) =>

@@ -52,3 +52,36 @@ export async function startServiceStack(): Promise<ServiceStack> {
     },
   }
 }
+
+/**
+ * One stack for a test file: started before its tests, closed after them, and before each
+ * test the sandbox reseeded, without faults and with an empty journal. The returned object
+ * stands for the stack from the first test on.
+ */
+export function useServiceStack(): ServiceStack {
+  let started: ServiceStack | undefined
+  const current = () => {
+    if (!started) throw new Error('the service stack is only there inside tests')
+    return started
+  }
+  beforeAll(async () => {
+    started = await startServiceStack()
+  }, 60_000)
+  afterAll(() => started?.close())
+  beforeEach(() => {
+    current().sandbox.reset()
+    current().sandbox.setFaults({})
+    current().sandbox.clearJournal()
+  })
+  return {
+    get sandbox() {
+      return current().sandbox
+    },
+    get graphqlUrl() {
+      return current().graphqlUrl
+    },
+    logs: () => current().logs(),
+    graphql: call => current().graphql(call),
+    close: () => current().close(),
+  }
+}
