@@ -4,27 +4,11 @@
 // refused with a code and without one request to OMS; then token hygiene over every
 // answer, every log line and the sandbox's journal.
 import { useServiceStack } from '../support/serviceStack'
-import {
-  ORDER_TRACKING,
-  SET_INVOICE_TRACKING,
-  TRACKED,
-  UNTRACKED,
-  UPDATE_TRACKING_STATUS,
-  UPDATE_TRACKING_STATUSES,
-  event,
-} from '../support/operations'
+import { ROOT_FIELD_CALLS as ROOT_FIELDS, TRACKED } from '../support/operations'
 import { SECRETS, leaksIn, omsCalls, rawPost, routerHeaders } from './hostile'
 
 const stack = useServiceStack()
 const answers: string[] = []
-
-const input = { isDelivered: false, events: [event('Em trânsito', '2026-11-20')] }
-const ROOT_FIELDS: Record<string, { query: string; variables: Record<string, unknown> }> = {
-  orderTracking: { query: ORDER_TRACKING, variables: { orderId: TRACKED.orderId } },
-  updateTrackingStatus: { query: UPDATE_TRACKING_STATUS, variables: { ...TRACKED, input } },
-  updateTrackingStatuses: { query: UPDATE_TRACKING_STATUSES, variables: { updates: [{ ...TRACKED, input }] } },
-  setInvoiceTracking: { query: SET_INVOICE_TRACKING, variables: { ...UNTRACKED, input: { trackingNumber: 'BR123456789BR' } } },
-}
 
 const LONG_TOKEN = 'A'.repeat(8 * 1024)
 // [who, headers over the router's defaults (no cookie unless given), expected code or null = allowed]

@@ -2,28 +2,9 @@
 // @auth directive answered by the sandbox's VTEX ID and License Manager. A refused call
 // never reaches OMS.
 import { useServiceStack } from '../support/serviceStack'
-import {
-  ORDER_TRACKING,
-  SET_INVOICE_TRACKING,
-  TRACKED,
-  UNTRACKED,
-  UPDATE_TRACKING_STATUS,
-  UPDATE_TRACKING_STATUSES,
-  event,
-} from '../support/operations'
+import { ROOT_FIELD_CALLS as ROOT_FIELDS } from '../support/operations'
 
 const stack = useServiceStack()
-
-const input = { isDelivered: false, events: [event('Em trânsito', '2026-11-20')] }
-const ROOT_FIELDS = {
-  orderTracking: { query: ORDER_TRACKING, variables: { orderId: TRACKED.orderId } },
-  updateTrackingStatus: { query: UPDATE_TRACKING_STATUS, variables: { ...TRACKED, input } },
-  updateTrackingStatuses: { query: UPDATE_TRACKING_STATUSES, variables: { updates: [{ ...TRACKED, input }] } },
-  setInvoiceTracking: {
-    query: SET_INVOICE_TRACKING,
-    variables: { ...UNTRACKED, input: { trackingNumber: 'BR123456789BR' } },
-  },
-}
 
 const CALLERS: Array<[string, { userToken?: string; userTokenAsHeader?: boolean }, string | null]> = [
   ['no token', {}, 'UNAUTHENTICATED'],

@@ -37,3 +37,13 @@ export const event = (description: string, date: string, city = 'São Paulo', st
   description,
   date,
 })
+
+const validInput = { isDelivered: false, events: [event('Em trânsito', '2026-11-20')] }
+
+/** One valid call of every root field, as an authorized caller would make it. */
+export const ROOT_FIELD_CALLS: Record<string, { query: string; variables: Record<string, unknown> }> = {
+  orderTracking: { query: ORDER_TRACKING, variables: { orderId: TRACKED.orderId } },
+  updateTrackingStatus: { query: UPDATE_TRACKING_STATUS, variables: { ...TRACKED, input: validInput } },
+  updateTrackingStatuses: { query: UPDATE_TRACKING_STATUSES, variables: { updates: [{ ...TRACKED, input: validInput }] } },
+  setInvoiceTracking: { query: SET_INVOICE_TRACKING, variables: { ...UNTRACKED, input: { trackingNumber: 'BR123456789BR' } } },
+}

@@ -269,7 +269,7 @@ export async function startPageStack(): Promise<PageStack> {
       const search = query.toString() ? `?${query}` : ''
       const route = options.orderId ? `${encodeURIComponent(options.orderId)}` : ''
       await page.goto(`${pageUrl}${route}${search}`)
-      // Rendered: the page header's title is a heading of the Layout.
+      // Rendered: the order search form is on every state of the page.
       await page.getByRole('search').waitFor()
       return page
     }
