@@ -21,4 +21,9 @@ export const LIMITS = {
   // ahead than this are clock or time-zone mistakes.
   earliestDate: '2000-01-01T00:00:00Z',
   futureToleranceMs: 24 * 60 * 60 * 1000,
+  // The admin page's CSV import: bigger files are refused before they are read, so a
+  // spreadsheet exported by mistake cannot hold the tab for minutes. 10,000 rows are 50
+  // batch calls.
+  csvMaxBytes: 5 * 1024 * 1024,
+  csvMaxRows: 10_000,
 } as const

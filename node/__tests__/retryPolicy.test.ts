@@ -5,6 +5,7 @@ import {
   backoffDelay,
   classifyFailure,
   parseRetryAfter,
+  RateLimitGate,
   withRetry,
 } from '../upstream/retryPolicy'
 
@@ -67,6 +68,32 @@ describe('given withRetry on a fake clock', () => {
       const s = scripted([httpError(429, { 'retry-after': '0' })], 'ok')
       await withRetry(s.call, { clock, policy, random: MAX_RANDOM })
       expect(sleeps).toEqual([500])
+    })
+  })
+
+  describe('when calls share a rate-limit gate and one of them meets a 429', () => {
+    test('then a call starting meanwhile waits out the Retry-After before its first attempt', async () => {
+      const { clock, sleeps } = fakeClock()
+      const gate = new RateLimitGate()
+      const once: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 }
+      // The limited call gives up at once (one attempt), so no time passes: the gate stays closed.
+      await expect(
+        withRetry(scripted([httpError(429, { 'retry-after': '2' })], 'never').call, { clock, gate, policy: once })
+      ).rejects.toThrow('429')
+      expect(sleeps).toEqual([])
+      const other = scripted([], 'second')
+      await expect(withRetry(other.call, { clock, gate, random: MAX_RANDOM })).resolves.toBe('second')
+      expect(sleeps).toEqual([2000])
+      expect(other.calls()).toBe(1)
+    })
+
+    test('then a call after the Retry-After has passed does not wait', async () => {
+      const { clock, sleeps, advance } = fakeClock()
+      const gate = new RateLimitGate()
+      await withRetry(scripted([httpError(429, { 'retry-after': '1' })], 'x').call, { clock, gate, random: MAX_RANDOM })
+      advance(5)
+      await withRetry(scripted([], 'y').call, { clock, gate, random: MAX_RANDOM })
+      expect(sleeps).toEqual([1000])
     })
   })
 

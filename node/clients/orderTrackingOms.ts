@@ -11,7 +11,7 @@ import {
   OmsTrackingUpdate,
   OmsWriteReceipt,
 } from '../typings/oms'
-import { RetryOptions, withRetry } from '../upstream/retryPolicy'
+import { RateLimitGate, RetryOptions, withRetry } from '../upstream/retryPolicy'
 
 // encodeURIComponent leaves "." alone, so "", "." and ".." would still be empty or dot
 // segments that a router normalizes away (orders/../invoice): those are refused outright.
@@ -30,9 +30,17 @@ const routes = {
     `/api/oms/pvt/orders/${segment(orderId)}/invoice/${segment(invoiceNumber)}/tracking`,
 }
 
+// OMS rate-limits per account; clients live one request each, the gate for the whole process.
+const rateLimitGates = new Map<string, RateLimitGate>()
+const gateFor = (account: string) => {
+  let gate = rateLimitGates.get(account)
+  if (!gate) rateLimitGates.set(account, (gate = new RateLimitGate()))
+  return gate
+}
+
 export class OrderTrackingOms extends OMS {
   /** Replaced in tests to run the policy on a fake clock. */
-  public retryOptions: RetryOptions = {}
+  public retryOptions: RetryOptions
 
   constructor(ctx: IOContext, options?: InstanceOptions) {
     super(ctx, {
@@ -48,6 +56,7 @@ export class OrderTrackingOms extends OMS {
         VtexIdclientAutCookie: ctx.authToken,
       },
     })
+    this.retryOptions = { gate: gateFor(ctx.account) }
   }
 
   public getOrder(orderId: string): Promise<OmsOrder> {

@@ -81,10 +81,30 @@ export function backoffDelay(policy: RetryPolicy, retry: number, random: () => n
   return Math.round(ceiling * random())
 }
 
+/**
+ * What a 429 says holds for every call to that upstream, not only the one that got it: while
+ * the gate is closed, first attempts wait too, instead of each meeting its own 429 and
+ * then all coming back in the same second.
+ */
+export class RateLimitGate {
+  private openAt = 0
+
+  public closeUntil(atMs: number): void {
+    this.openAt = Math.max(this.openAt, atMs)
+  }
+
+  /** How long a call starting at `nowMs` must wait. */
+  public waitMs(nowMs: number): number {
+    return Math.max(0, this.openAt - nowMs)
+  }
+}
+
 export interface RetryOptions {
   policy?: RetryPolicy
   clock?: Clock
   random?: () => number
+  /** Shared by all calls to one upstream (see RateLimitGate). */
+  gate?: RateLimitGate
   /** Told of each retry, for metrics and logs. */
   onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void
 }
@@ -96,10 +116,15 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
   const startedAt = clock.now()
 
   for (let attempt = 1; ; attempt++) {
+    const closedFor = options.gate?.waitMs(clock.now()) ?? 0
+    if (closedFor > 0) await clock.sleep(closedFor)
     try {
       return await call()
     } catch (error) {
       const failure = classifyFailure(error, clock.now())
+      if (failure.retryable && failure.retryAfterMs !== undefined) {
+        options.gate?.closeUntil(clock.now() + failure.retryAfterMs)
+      }
       if (!failure.retryable || attempt >= policy.maxAttempts) throw error
       // A server's Retry-After wins over our own guess, but never shortens the backoff.
       const delayMs = Math.max(failure.retryAfterMs ?? 0, backoffDelay(policy, attempt - 1, random))

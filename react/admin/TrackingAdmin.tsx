@@ -6,6 +6,7 @@ import { useIntl } from 'react-intl'
 import { Layout, PageBlock, PageHeader } from 'vtex.styleguide'
 
 import { isValidOrderId } from '../domain'
+import CsvImportPanel from './components/CsvImportPanel'
 import OrderSearch from './components/OrderSearch'
 import OrderTrackingPanel from './components/OrderTrackingPanel'
 
@@ -36,6 +37,9 @@ const TrackingAdmin: React.FC<Props> = ({ params }) => {
         <OrderSearch key={routeOrderId} initialOrderId={routeOrderId} onSearch={setOrderId} />
       </PageBlock>
       {orderId && <OrderTrackingPanel orderId={orderId} />}
+      <PageBlock variation="full">
+        <CsvImportPanel />
+      </PageBlock>
     </Layout>
   )
 }

@@ -1,4 +1,4 @@
-import React, { useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useMutation } from 'react-apollo'
 import { useIntl } from 'react-intl'
 import { Button, Input, ModalDialog } from 'vtex.styleguide'
@@ -29,6 +29,10 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const [date, setDate] = useState('')
   const [errors, setErrors] = useState<FormErrors<Field>>({})
   const [alert, setAlert] = useState<ApiErrorCode | null>(null)
+  // A successful write makes the invoice delivered, and the card drops this component before
+  // the mutation's promise settles: then there is no dialog left to close.
+  const mounted = useRef(true)
+  useEffect(() => () => void (mounted.current = false), [])
 
   const [updateTrackingStatus, { loading }] = useMutation<{ updateTrackingStatus: InvoicePayload }>(
     UPDATE_TRACKING_STATUS,
@@ -64,7 +68,7 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
       setAlert(failure.alert)
       return
     }
-    setOpen(false)
+    if (mounted.current) setOpen(false)
   }
 
   return (

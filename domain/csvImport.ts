@@ -1,0 +1,379 @@
+// The CSV import of the admin page: one row is one tracking event on one invoice. The rows
+// are read by a CSV library in the page; this module turns each row into the update the
+// batch mutation takes and checks it with the very validators the service runs
+// (validateOrderId, validateInvoiceNumber, validateTrackingStatus), so the preview refuses
+// exactly what the service would. It also writes the results file, with every cell that a
+// spreadsheet could run as a formula neutralized.
+import { FieldError, FieldErrorReason } from './fieldErrors'
+import { validateInvoiceNumber, validateOrderId } from './identifiers'
+import { TrackingEvent } from './trackingEvent'
+import { validateTrackingStatus } from './trackingStatus'
+
+/** The documented columns, in the order the sample and the results file use. */
+export const CSV_COLUMNS = [
+  'orderId',
+  'invoiceNumber',
+  'date',
+  'city',
+  'state',
+  'description',
+  'isDelivered',
+  'deliveredDate',
+] as const
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number]
+
+/** A file without one of these is refused as a whole; isDelivered and deliveredDate may be left out. */
+export const REQUIRED_CSV_COLUMNS: readonly CsvColumn[] = [
+  'orderId',
+  'invoiceNumber',
+  'date',
+  'city',
+  'state',
+  'description',
+]
+
+// Headers match whatever the case, and with spaces, `_` or `-` ignored: "Order ID",
+// "order_id" and "ORDERID" all name orderId.
+const headerKey = (text: string) => text.replace(/^\ufeff/, '').replace(/[\s_-]+/g, '').toLowerCase()
+const COLUMN_BY_KEY = new Map<string, CsvColumn>(CSV_COLUMNS.map(column => [headerKey(column), column]))
+
+export interface CsvHeader {
+  /** The column each cell position holds, or null for a column the import does not read. */
+  columns: Array<CsvColumn | null>
+  /** Required columns the header lacks. */
+  missing: CsvColumn[]
+  /** Columns named more than once (which cell to take would be a guess). */
+  duplicated: CsvColumn[]
+  /** Header cells that name no documented column, as written; they are ignored. */
+  ignored: string[]
+}
+
+export function readCsvHeader(cells: readonly string[]): CsvHeader {
+  const seen = new Set<CsvColumn>()
+  const duplicated: CsvColumn[] = []
+  const ignored: string[] = []
+  const columns = cells.map(cell => {
+    const column = COLUMN_BY_KEY.get(headerKey(cell)) ?? null
+    if (column === null) {
+      if (cell.trim() !== '') ignored.push(cell.trim())
+    } else if (seen.has(column)) {
+      if (!duplicated.includes(column)) duplicated.push(column)
+    } else {
+      seen.add(column)
+    }
+    return column
+  })
+  return { columns, missing: REQUIRED_CSV_COLUMNS.filter(c => !seen.has(c)), duplicated, ignored }
+}
+
+export const isUsableCsvHeader = (header: CsvHeader) => header.missing.length === 0 && header.duplicated.length === 0
+
+const TRUE_WORDS = new Set(['true', 'yes', '1', 'sim', 'sí', 'si'])
+const FALSE_WORDS = new Set(['false', 'no', '0', 'não', 'nao'])
+
+/** isDelivered as a spreadsheet writes it; empty means false, anything unknown is null. */
+export function parseCsvBoolean(cell: string): boolean | null {
+  const word = cell.trim().toLowerCase()
+  if (word === '') return false
+  if (TRUE_WORDS.has(word)) return true
+  if (FALSE_WORDS.has(word)) return false
+  return null
+}
+
+export interface TrackingUpdate {
+  orderId: string
+  invoiceNumber: string
+  input: { isDelivered: boolean; deliveredDate: string | null; events: TrackingEvent[] }
+}
+
+/** Why a row is refused: a field reason from the validators, or one about the row itself. */
+export type CsvProblemReason = FieldErrorReason | 'EXTRA_CELLS' | 'MALFORMED'
+
+export interface CsvRowProblem {
+  /** The CSV column at fault, or null when the row as a whole is. */
+  column: CsvColumn | null
+  reason: CsvProblemReason
+  /** English, for the results file; the page localizes by `reason`. */
+  message: string
+}
+
+export interface CsvRow {
+  /** As a spreadsheet numbers it: the header is row 1, so the first data row is row 2. */
+  rowNumber: number
+  /** Trimmed cells by column ('' for a column the file lacks). */
+  values: Record<CsvColumn, string>
+  /** What to send, or null when the row has problems. */
+  update: TrackingUpdate | null
+  problems: CsvRowProblem[]
+}
+
+const FIELD_PREFIX = /^updates\[\d+\]\./
+const EVENT_FIELD = /^input\.events\[\d+\]\.(city|state|description|date)$/
+
+/**
+ * The column a field path names, from the preview (`input.events[0].date`) or from the API,
+ * whose batch results prefix it (`updates[3].input.events[0].date`).
+ */
+export function csvColumnOfField(field: string | null | undefined): CsvColumn | null {
+  if (!field) return null
+  const path = field.replace(FIELD_PREFIX, '')
+  if (path === 'orderId' || path === 'invoiceNumber') return path
+  if (path === 'input.isDelivered') return 'isDelivered'
+  if (path === 'input.deliveredDate') return 'deliveredDate'
+  const event = EVENT_FIELD.exec(path)
+  return event ? (event[1] as CsvColumn) : null
+}
+
+/** A validator's error as a CSV problem: its path becomes the column, in the message too. */
+export function csvProblemOfFieldError(error: FieldError): CsvRowProblem {
+  const column = csvColumnOfField(error.field)
+  const path = error.field.replace(FIELD_PREFIX, '')
+  const message = column ? error.message.split(error.field).join(column).split(path).join(column) : error.message
+  return { column, reason: error.reason, message }
+}
+
+const emptyValues = (): Record<CsvColumn, string> =>
+  Object.fromEntries(CSV_COLUMNS.map(column => [column, ''])) as Record<CsvColumn, string>
+
+/** The cells of one data row, read by the header. `now` bounds dates as the service does. */
+export function csvRecordToRow(
+  cells: readonly string[],
+  header: CsvHeader,
+  rowNumber: number,
+  now: number
+): CsvRow {
+  const values = emptyValues()
+  const read = new Set<CsvColumn>()
+  header.columns.forEach((column, i) => {
+    // The first of duplicated columns wins; a usable header has none.
+    if (column === null || read.has(column)) return
+    read.add(column)
+    values[column] = (cells[i] ?? '').trim()
+  })
+  const problems: CsvRowProblem[] = []
+  if (cells.slice(header.columns.length).some(cell => cell.trim() !== '')) {
+    problems.push({
+      column: null,
+      reason: 'EXTRA_CELLS',
+      message: `The row has ${cells.length} cells but the header names ${header.columns.length}.`,
+    })
+  }
+
+  let isDelivered = parseCsvBoolean(values.isDelivered)
+  if (isDelivered === null) {
+    problems.push({
+      column: 'isDelivered',
+      reason: 'INVALID_FORMAT',
+      message: 'isDelivered must be true/false, yes/no, 1/0, sim/não or sí/no (empty means false).',
+    })
+    // Judge deliveredDate as if the flag matched it, so the row shows one problem, not two.
+    isDelivered = values.deliveredDate !== ''
+  }
+  const deliveredDate = values.deliveredDate === '' ? null : values.deliveredDate
+  const event: TrackingEvent = {
+    city: values.city,
+    state: values.state,
+    description: values.description,
+    date: values.date,
+  }
+
+  // The service's own checks, with its own field paths (see node/tracking/updateTracking.ts).
+  const errors: FieldError[] = [
+    ...validateOrderId(values.orderId, 'orderId'),
+    ...validateInvoiceNumber(values.invoiceNumber, 'invoiceNumber'),
+  ]
+  const status = validateTrackingStatus({ isDelivered, deliveredDate, events: [event] }, now, 'input')
+  if (!status.ok) errors.push(...status.errors)
+  problems.push(...errors.map(csvProblemOfFieldError))
+
+  if (problems.length > 0 || !status.ok) return { rowNumber, values, update: null, problems }
+  return {
+    rowNumber,
+    values,
+    update: {
+      orderId: values.orderId,
+      invoiceNumber: values.invoiceNumber,
+      input: { isDelivered, deliveredDate, events: status.value.events },
+    },
+    problems: [],
+  }
+}
+
+/** A row the CSV parser could not read cleanly (an unclosed or stray quote). */
+export function markCsvRowMalformed(row: CsvRow): CsvRow {
+  return {
+    ...row,
+    update: null,
+    problems: [
+      { column: null, reason: 'MALFORMED', message: 'The row has an unclosed or stray quote (").' },
+      ...row.problems,
+    ],
+  }
+}
+
+/** One item of the batch mutation's answer (graphql/types/payloads.graphql). */
+export interface BatchItemResult {
+  ok: boolean
+  receipt?: string | null
+  eventCount?: number | null
+  error?: {
+    code: string
+    message: string
+    field?: string | null
+    fieldErrors?: ReadonlyArray<{ field: string; reason: string; message: string }> | null
+  } | null
+}
+
+/** What became of a row. */
+export type CsvRowOutcome =
+  | { status: 'invalid' }
+  | { status: 'ok'; receipt: string | null; eventCount: number | null }
+  | {
+      status: 'error'
+      code: string
+      /** English, for the results file. */
+      message: string
+      column: CsvColumn | null
+      /** The refused fields of a BAD_USER_INPUT, by column, for the page to localize. */
+      problems: CsvRowProblem[]
+    }
+  | { status: 'notSent' }
+
+export function outcomeOfBatchResult(result: BatchItemResult | undefined): CsvRowOutcome {
+  if (!result) {
+    return {
+      status: 'error',
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'The service did not answer for this row.',
+      column: null,
+      problems: [],
+    }
+  }
+  if (result.ok) return { status: 'ok', receipt: result.receipt ?? null, eventCount: result.eventCount ?? null }
+  const error = result.error ?? { code: 'INTERNAL_SERVER_ERROR', message: 'The update failed.' }
+  const fieldErrors = (error.fieldErrors ?? []).map(e =>
+    csvProblemOfFieldError({ field: e.field, reason: e.reason as FieldErrorReason, message: e.message })
+  )
+  return {
+    status: 'error',
+    code: error.code,
+    message: fieldErrors.length > 0 ? fieldErrors.map(e => e.message).join(' ') : error.message,
+    column: csvColumnOfField(error.field) ?? fieldErrors.find(e => e.column)?.column ?? null,
+    problems: fieldErrors,
+  }
+}
+
+/**
+ * A chunk whose call failed as a whole (no answer, session expired, ...): its rows may or may
+ * not have been written, and sending them again is safe since MERGE keeps one copy of each event.
+ */
+export const outcomeOfFailedCall = (code: string): CsvRowOutcome => ({
+  status: 'error',
+  code,
+  message: `The call carrying this row failed (${code}); it may not have been applied. Importing the row again is safe: an event already stored is not duplicated.`,
+  column: null,
+  problems: [],
+})
+
+// OWASP's CSV injection list: a cell starting with one of these may run as a formula.
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/** The cell as a spreadsheet should show it: a leading `'` keeps a formula from running. */
+export const neutralizeCsvCell = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell)
+
+const needsQuotes = (cell: string) => /[",\r\n]/.test(cell) || cell !== cell.trim()
+
+/** RFC 4180 text (comma, CRLF), every cell neutralized first. */
+export function toCsv(table: ReadonlyArray<readonly string[]>): string {
+  return table
+    .map(row =>
+      row
+        .map(neutralizeCsvCell)
+        .map(cell => (needsQuotes(cell) ? `"${cell.replace(/"/g, '""')}"` : cell))
+        .join(',')
+    )
+    .join('\r\n')
+    .concat('\r\n')
+}
+
+export const CSV_RESULT_COLUMNS = [
+  'row',
+  ...CSV_COLUMNS,
+  'result',
+  'errorCode',
+  'errorColumn',
+  'errorMessage',
+  'receipt',
+  'eventCount',
+] as const
+
+/** `result` values of the results file. */
+export const CSV_RESULT_STATUS: Record<CsvRowOutcome['status'], string> = {
+  ok: 'ok',
+  error: 'error',
+  notSent: 'not sent',
+  invalid: 'invalid',
+}
+
+/**
+ * The results file: each row as read, then what became of it. A row never sent has no
+ * outcome and is written as "not sent" (or "invalid" when it had problems). The documented
+ * columns come first, so the file can be fixed and imported again (extra columns are ignored).
+ */
+export function csvResultsTable(
+  rows: readonly CsvRow[],
+  outcomes: ReadonlyArray<CsvRowOutcome | undefined>
+): string[][] {
+  const body = rows.map((row, i) => {
+    const outcome: CsvRowOutcome = row.update === null ? { status: 'invalid' } : outcomes[i] ?? { status: 'notSent' }
+    const data = [String(row.rowNumber), ...CSV_COLUMNS.map(column => row.values[column])]
+    switch (outcome.status) {
+      case 'ok':
+        return [...data, CSV_RESULT_STATUS.ok, '', '', '', outcome.receipt ?? '', outcome.eventCount === null ? '' : String(outcome.eventCount)]
+      case 'error':
+        return [...data, CSV_RESULT_STATUS.error, outcome.code, outcome.column ?? '', outcome.message, '', '']
+      case 'invalid':
+        return [
+          ...data,
+          CSV_RESULT_STATUS.invalid,
+          'BAD_USER_INPUT',
+          [...new Set(row.problems.map(p => p.column).filter(c => c !== null))].join(' '),
+          row.problems.map(p => p.message).join(' '),
+          '',
+          '',
+        ]
+      default:
+        return [...data, CSV_RESULT_STATUS.notSent, '', '', '', '', '']
+    }
+  })
+  return [[...CSV_RESULT_COLUMNS], ...body]
+}
+
+/** The sample file offered for download: the seeded demo orders, one event per row. */
+export const CSV_SAMPLE = toCsv([
+  [...CSV_COLUMNS],
+  ['1172452900788-01', '000030711', '2024-02-16T09:20:00-03:00', 'São Paulo', 'SP', 'Objeto postado', 'no', ''],
+  [
+    '1172452900788-01',
+    '000030711',
+    '2024-02-17T03:45:00-03:00',
+    'São Paulo',
+    'SP',
+    'Objeto em trânsito, de CTE Vila Maria para CTE Campinas',
+    'no',
+    '',
+  ],
+  ['1172452900788-01', '000030711', '2024-02-18T08:10:00-03:00', 'Campinas', 'SP', 'Objeto saiu para entrega ao destinatário', 'no', ''],
+  // Already on the delivered invoice: MERGE keeps one copy, so importing it twice is harmless.
+  [
+    '00-v5195004lux-01',
+    'NF-9',
+    '2024-02-15T14:42:00-03:00',
+    'Curitiba',
+    'PR',
+    'Objeto entregue ao destinatário',
+    'yes',
+    '2024-02-15T14:42:00-03:00',
+  ],
+])
