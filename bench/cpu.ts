@@ -1,6 +1,5 @@
 // CPU time of the bench's processes, from /proc (Linux; elsewhere the figures are left out).
-// The Service is found by its command line (worker.ts and this run's sandbox URL), the
-// sandbox by its pid and its tsx child.
+// The Service is found by its pid, the sandbox by its pid and its tsx child.
 import { readFileSync, readdirSync } from 'fs'
 
 const TICKS_PER_SECOND = 100 // USER_HZ on Linux
@@ -14,20 +13,19 @@ function runQueueWaitMs(pid: string): number {
   }
 }
 
-function processes(): Array<{ pid: number; ppid: number; cmdline: string; cpuMs: number; waitMs: number }> {
+function processes(): Array<{ pid: number; ppid: number; cpuMs: number; waitMs: number }> {
   let entries: string[]
   try {
     entries = readdirSync('/proc').filter(name => /^\d+$/.test(name))
   } catch {
     return []
   }
-  const out: Array<{ pid: number; ppid: number; cmdline: string; cpuMs: number; waitMs: number }> = []
+  const out: Array<{ pid: number; ppid: number; cpuMs: number; waitMs: number }> = []
   for (const name of entries) {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ')
-      out.push({ pid: Number(name), ppid: Number(fields[1]), cmdline, cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND, waitMs: runQueueWaitMs(name) })
+      out.push({ pid: Number(name), ppid: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND, waitMs: runQueueWaitMs(name) })
     } catch {
       // gone meanwhile
     }
@@ -42,10 +40,10 @@ export interface CpuSnapshot {
   clientMs: number
 }
 
-export function cpuSnapshot(sandboxPid: number | undefined, sandboxUrl: string): CpuSnapshot | undefined {
+export function cpuSnapshot(sandboxPid: number | undefined, servicePid: number): CpuSnapshot | undefined {
   const all = processes()
   if (all.length === 0) return undefined
-  const service = all.filter(p => p.cmdline.includes('worker.ts') && p.cmdline.includes(sandboxUrl))
+  const service = all.filter(p => p.pid === servicePid)
   const sandbox = all.filter(p => p.pid === sandboxPid || p.ppid === sandboxPid)
   const own = process.cpuUsage()
   return {

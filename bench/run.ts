@@ -22,7 +22,6 @@ import { CpuUse, cpuSnapshot, cpuUse } from './cpu'
 import { closeAgent } from './http'
 import { BenchSandbox, startBenchSandbox } from './processes'
 import { summarizeProfile } from './profile'
-import { startProfiledServiceProcess } from './profiledService'
 import { SingleResult, runSingle } from './single'
 import { round, table } from './stats'
 
@@ -147,16 +146,17 @@ async function main(): Promise<void> {
     if (args.profile) {
       profileDir = join(__dirname, 'tmp', `profile-${Date.now()}`)
       mkdirSync(profileDir, { recursive: true })
-      service = await startProfiledServiceProcess(sandbox.url, profileDir)
+      service = await startServiceProcess(sandbox.url, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] })
     } else {
       service = await startServiceProcess(sandbox.url)
     }
     const sb = sandbox
+    const svc = service
     const phase = async <T extends object>(run: () => Promise<T>): Promise<T & { cpu?: CpuUse }> => {
-      const before = cpuSnapshot(sb.pid, sb.url)
+      const before = cpuSnapshot(sb.pid, svc.pid)
       const t0 = Date.now()
       const result = await run()
-      const cpu = cpuUse(before, cpuSnapshot(sb.pid, sb.url), Date.now() - t0, os.loadavg()[0])
+      const cpu = cpuUse(before, cpuSnapshot(sb.pid, svc.pid), Date.now() - t0, os.loadavg()[0])
       if (cpu) log(`CPU during this part: service ${cpu.service.seconds} s (${cpu.service.cores} cores; runnable but waiting for a CPU ${cpu.serviceRunQueueWaitSeconds} s), sandbox ${cpu.sandbox.seconds} s (${cpu.sandbox.cores}), bench client ${cpu.client.seconds} s (${cpu.client.cores}); 1-min load average ${cpu.loadAverage1m} on ${os.cpus().length} cores`)
       return { ...result, ...(cpu ? { cpu } : {}) }
     }

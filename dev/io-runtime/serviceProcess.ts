@@ -1,19 +1,27 @@
-// A Service in a process of its own (worker.ts under tsx), for the race test and the
+// A Service in a process of its own (worker.ts, loaded through tsx), for the race test and the
 // benchmark: two of these against one sandbox are two replicas.
 import { ChildProcess, spawn } from 'child_process'
 import { join } from 'path'
+import { pathToFileURL } from 'url'
 
 import { REPO_ROOT } from './environment'
 
 export interface ServiceProcess {
   baseUrl: string
+  pid: number
   stop(): Promise<void>
 }
 
-export function startServiceProcess(omsUrl: string): Promise<ServiceProcess> {
+export interface ServiceProcessOptions {
+  /** Node flags for the worker, e.g. --cpu-prof (which NODE_OPTIONS does not take). */
+  nodeArgs?: string[]
+}
+
+export function startServiceProcess(omsUrl: string, options: ServiceProcessOptions = {}): Promise<ServiceProcess> {
+  const tsxLoader = pathToFileURL(require.resolve('tsx', { paths: [REPO_ROOT] })).href
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(__dirname, 'worker.ts'), omsUrl],
+    [...(options.nodeArgs ?? []), '--import', tsxLoader, join(__dirname, 'worker.ts'), omsUrl],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
   )
   return new Promise((resolve, reject) => {
@@ -26,6 +34,7 @@ export function startServiceProcess(omsUrl: string): Promise<ServiceProcess> {
       child.stdout!.off('data', onData).resume()
       resolve({
         baseUrl: `http://127.0.0.1:${match[1]}`,
+        pid: child.pid!,
         stop: () =>
           new Promise(done => {
             child.once('exit', () => done())

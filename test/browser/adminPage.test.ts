@@ -115,16 +115,21 @@ test('3. marking an invoice delivered through the confirmation dialog', async ()
   const card = invoiceCard(page, TRACKED.invoiceNumber)
   await card.getByRole('button', { name: 'Mark as delivered' }).click()
 
-  // The dialog has no dialog role (see the report): found by its heading and its buttons.
-  const heading = page.getByRole('heading', { name: `Mark invoice ${TRACKED.invoiceNumber} as delivered?` })
-  const dialog = page
+  // The content names itself as a dialog and takes the focus; the styleguide's modal around
+  // it holds the confirm and cancel buttons.
+  const dialog = page.getByRole('dialog', { name: `Mark invoice ${TRACKED.invoiceNumber} as delivered?` })
+  const heading = dialog.getByRole('heading')
+  const dateField = dialog.getByLabel('Delivered at')
+  await dateField.waitFor()
+  expect(await dateField.evaluate(element => element === document.activeElement)).toBe(true)
+  const modal = page
     .locator('div')
-    .filter({ has: heading })
+    .filter({ has: dialog })
     .filter({ has: page.getByRole('button', { name: 'Cancel' }) })
     .last()
-  await dialog.getByLabel('Delivered at').fill('2025-03-11T09:15')
+  await dateField.fill('2025-03-11T09:15')
   await pages.screenshot(page, '3a-deliver-dialog')
-  await dialog.getByRole('button', { name: 'Mark as delivered' }).click()
+  await modal.getByRole('button', { name: 'Mark as delivered' }).click()
   await heading.waitFor({ state: 'detached' })
 
   await headerRow(card).getByText('Delivered on Mar 11, 2025, 09:15 AM GMT-3', { exact: true }).waitFor()

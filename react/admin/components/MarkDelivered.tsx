@@ -43,6 +43,15 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
     }
   )
 
+  const titleId = `order-tracking-${invoiceNumber}-delivered-title`
+  const openerId = `order-tracking-${invoiceNumber}-mark-delivered`
+  // The styleguide's modal neither names itself nor moves focus: the content does both, and
+  // focus goes back to the button that opened it.
+  const close = () => {
+    setOpen(false)
+    document.getElementById(openerId)?.focus()
+  }
+
   const open = () => {
     setDate(toDateTimeLocalValue(new Date()))
     setErrors({})
@@ -68,17 +77,17 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
       setAlert(failure.alert)
       return
     }
-    if (mounted.current) setOpen(false)
+    if (mounted.current) close()
   }
 
   return (
     <>
-      <Button variation="secondary" onClick={open}>
+      <Button id={openerId} variation="secondary" onClick={open}>
         {intl.formatMessage({ id: 'admin/order-tracking.markDelivered.open' })}
       </Button>
       <ModalDialog
         isOpen={isOpen}
-        onClose={() => setOpen(false)}
+        onClose={close}
         loading={loading}
         confirmation={{
           label: intl.formatMessage({ id: 'admin/order-tracking.markDelivered.confirm' }),
@@ -86,23 +95,26 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
         }}
         cancelation={{
           label: intl.formatMessage({ id: 'admin/order-tracking.cancel' }),
-          onClick: () => setOpen(false),
+          onClick: close,
         }}
       >
-        <h3 className="t-heading-5 mt0">
-          {intl.formatMessage({ id: 'admin/order-tracking.markDelivered.title' }, { invoiceNumber })}
-        </h3>
-        <p>{intl.formatMessage({ id: 'admin/order-tracking.markDelivered.text' })}</p>
-        {alert && <ApiErrorAlert code={alert} onClose={() => setAlert(null)} />}
-        <Input
-          id={`order-tracking-${invoiceNumber}-delivered-date`}
-          type="datetime-local"
-          label={intl.formatMessage({ id: 'admin/order-tracking.markDelivered.date' })}
-          helpText={intl.formatMessage({ id: 'admin/order-tracking.dateHelp' })}
-          value={date}
-          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)}
-          errorMessage={errorText(errors.deliveredDate)}
-        />
+        <div role="dialog" aria-modal="true" aria-labelledby={titleId}>
+          <h3 id={titleId} className="t-heading-5 mt0">
+            {intl.formatMessage({ id: 'admin/order-tracking.markDelivered.title' }, { invoiceNumber })}
+          </h3>
+          <p>{intl.formatMessage({ id: 'admin/order-tracking.markDelivered.text' })}</p>
+          {alert && <ApiErrorAlert code={alert} onClose={() => setAlert(null)} />}
+          <Input
+            id={`order-tracking-${invoiceNumber}-delivered-date`}
+            type="datetime-local"
+            label={intl.formatMessage({ id: 'admin/order-tracking.markDelivered.date' })}
+            helpText={intl.formatMessage({ id: 'admin/order-tracking.dateHelp' })}
+            value={date}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)}
+            errorMessage={errorText(errors.deliveredDate)}
+            autoFocus
+          />
+        </div>
       </ModalDialog>
     </>
   )
