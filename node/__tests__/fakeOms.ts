@@ -40,6 +40,7 @@ export function omsEcho(date: string): string {
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value))
 
 export class FakeOms implements OmsPort {
+  public readonly account = 'localstore'
   public readonly calls: FakeCall[] = []
   public inFlight = 0
   public maxInFlight = 0

@@ -59,6 +59,10 @@ export class OrderTrackingOms extends OMS {
     this.retryOptions = { gate: gateFor(ctx.account) }
   }
 
+  public get account(): string {
+    return this.context.account
+  }
+
   public getOrder(orderId: string): Promise<OmsOrder> {
     return withRetry(
       () => this.http.get<OmsOrder>(routes.order(orderId), { metric: 'oms-tracking-get-order' }),

@@ -3,6 +3,8 @@
 import { OmsInvoiceTrackingUpdate, OmsOrder, OmsTrackingUpdate, OmsWriteReceipt } from '../typings/oms'
 
 export interface OmsPort {
+  /** The account whose OMS this is: one process serves many accounts. */
+  readonly account: string
   getOrder(orderId: string): Promise<OmsOrder>
   putTracking(orderId: string, invoiceNumber: string, body: OmsTrackingUpdate): Promise<OmsWriteReceipt>
   patchInvoiceTracking(orderId: string, invoiceNumber: string, body: OmsInvoiceTrackingUpdate): Promise<OmsWriteReceipt>

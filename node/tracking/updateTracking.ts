@@ -51,7 +51,8 @@ const pauseBeforeRewrite = (attempt: number) =>
 
 // One per process: every MERGE to an invoice, from single calls and batches alike, queues here.
 const invoiceQueue = new KeyedSerializer()
-const invoiceKey = (orderId: string, invoiceNumber: string) => `${orderId}\u0000${invoiceNumber}`
+const invoiceKey = (oms: OmsPort, orderId: string, invoiceNumber: string) =>
+  `${oms.account}\u0000${orderId}\u0000${invoiceNumber}`
 
 /** Validation of everything a caller sends, before any upstream call. */
 export function validateTrackingUpdate(
@@ -145,10 +146,18 @@ export interface UpdateOptions {
 
 // The verify above cannot see a rival replica that read the list before our write and
 // writes after our verify: its list lacks our event, and its own verify only looks for its
-// own. So a MERGE looks once more after the writers of that moment have had time to finish,
-// off the caller's path, and merges its events back if they are gone. 0 turns it off.
-export const SETTLE_CHECK_DELAY_MS = Number(process.env.ORDER_TRACKING_SETTLE_CHECK_MS ?? 500)
+// own. So MERGE looks once more when writes to the invoice have been quiet for a moment
+// (off the caller's path), and merges back whatever events of its own are gone. MERGEs to
+// one invoice share that look, so a burst costs one read, not one per update. 0 turns it off.
+const settleCheckDelayMs = () => Number(process.env.ORDER_TRACKING_SETTLE_CHECK_MS ?? 500)
 const SETTLE_CHECKS = 2
+
+interface PendingSettleCheck {
+  timer: ReturnType<typeof setTimeout>
+  status: ValidTrackingStatus
+  checksLeft: number
+}
+const pendingSettleChecks = new Map<string, PendingSettleCheck>()
 
 function scheduleSettleCheck(
   oms: OmsPort,
@@ -158,14 +167,24 @@ function scheduleSettleCheck(
   checksLeft: number,
   logger: UpdateOptions['logger']
 ): void {
-  if (SETTLE_CHECK_DELAY_MS <= 0 || checksLeft <= 0) return
+  const delayMs = settleCheckDelayMs()
+  if (!(delayMs > 0) || checksLeft <= 0) return
+  const key = invoiceKey(oms, orderId, invoiceNumber)
+  const pending = pendingSettleChecks.get(key)
+  if (pending) clearTimeout(pending.timer)
+  // The latest update's delivered state, and every event of the updates being watched.
+  const watched: ValidTrackingStatus = pending
+    ? { ...status, events: mergeTrackingEvents(pending.status.events, status.events) }
+    : status
+  const left = Math.max(checksLeft, pending?.checksLeft ?? 0)
   const timer = setTimeout(() => {
+    pendingSettleChecks.delete(key)
     invoiceQueue
-      .run(invoiceKey(orderId, invoiceNumber), async () => {
+      .run(key, async () => {
         const current = await readInvoice(oms, orderId, invoiceNumber)
-        if (missingTrackingEvents(storedEvents(current), status.events).length === 0) return
-        await mergeAndVerify(oms, orderId, invoiceNumber, status)
-        scheduleSettleCheck(oms, orderId, invoiceNumber, status, checksLeft - 1, logger)
+        if (missingTrackingEvents(storedEvents(current), watched.events).length === 0) return
+        await mergeAndVerify(oms, orderId, invoiceNumber, watched)
+        scheduleSettleCheck(oms, orderId, invoiceNumber, watched, left - 1, logger)
       })
       .catch(error =>
         logger?.warn({
@@ -175,8 +194,9 @@ function scheduleSettleCheck(
           code: error instanceof TrackingError ? error.extensions.code : 'INTERNAL_SERVER_ERROR',
         })
       )
-  }, SETTLE_CHECK_DELAY_MS)
+  }, delayMs)
   timer.unref?.()
+  pendingSettleChecks.set(key, { timer, status: watched, checksLeft: left })
 }
 
 export async function updateTracking(
@@ -188,7 +208,7 @@ export async function updateTracking(
   const mode = request.mode ?? 'MERGE'
   const write = () => writeTracking(oms, orderId, invoiceNumber, status, mode)
   // Queued synchronously, so updates to one invoice run in the order they were submitted.
-  const result = await invoiceQueue.run(invoiceKey(orderId, invoiceNumber), () =>
+  const result = await invoiceQueue.run(invoiceKey(oms, orderId, invoiceNumber), () =>
     options.limiter ? options.limiter.run(write) : write()
   )
   if (mode === 'MERGE') scheduleSettleCheck(oms, orderId, invoiceNumber, status, SETTLE_CHECKS, options.logger)
