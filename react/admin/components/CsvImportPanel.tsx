@@ -66,6 +66,9 @@ const CsvImportPanel: React.FC = () => {
 
   const chooseFile = async (event: React.ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0]
+    // Emptied once read, so choosing the same file again (after fixing it, or to import it
+    // again) is a change too; the table names the file.
+    event.target.value = ''
     const mine = ++generation.current
     if (!chosen) {
       setStage({ kind: 'idle' })
