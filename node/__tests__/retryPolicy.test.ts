@@ -5,9 +5,9 @@ import {
   backoffDelay,
   classifyFailure,
   parseRetryAfter,
-  RateLimitGate,
   withRetry,
 } from '../upstream/retryPolicy'
+import { RateLimitGate } from '../upstream/rateLimitGate'
 
 const START = Date.parse('2024-05-01T12:00:00Z')
 
@@ -187,7 +187,7 @@ describe('given withRetry on a fake clock', () => {
         failures[DEFAULT_RETRY_POLICY.maxAttempts - 1]
       )
       expect(s.calls()).toBe(DEFAULT_RETRY_POLICY.maxAttempts)
-      expect(sleeps).toEqual([100, 200, 400, 800, 1600])
+      expect(sleeps).toEqual([100, 200, 400, 800, 1600, 3200, 4000, 4000, 4000])
     })
 
     test('then maxAttempts 1 means no retry at all', async () => {

@@ -11,7 +11,8 @@ import {
   OmsTrackingUpdate,
   OmsWriteReceipt,
 } from '../typings/oms'
-import { RateLimitGate, RetryOptions, withRetry } from '../upstream/retryPolicy'
+import { RateLimitGate } from '../upstream/rateLimitGate'
+import { RetryOptions, withRetry } from '../upstream/retryPolicy'
 
 // encodeURIComponent leaves "." alone, so "", "." and ".." would still be empty or dot
 // segments that a router normalizes away (orders/../invoice): those are refused outright.

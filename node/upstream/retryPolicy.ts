@@ -4,6 +4,8 @@
 // fails in bounded time instead of holding its slot. Time comes from a Clock so tests run on
 // a fake one.
 
+import { RateLimitGate } from './rateLimitGate'
+
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   maxAttempts: number
@@ -14,7 +16,8 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 6,
+  // At a 20 % fault rate, 6 attempts still fail one call in 15,000; 10 fit in the budget.
+  maxAttempts: 10,
   baseDelayMs: 100,
   maxDelayMs: 4_000,
   totalBudgetMs: 20_000,
@@ -81,29 +84,11 @@ export function backoffDelay(policy: RetryPolicy, retry: number, random: () => n
   return Math.round(ceiling * random())
 }
 
-/**
- * What a 429 says holds for every call to that upstream, not only the one that got it: while
- * the gate is closed, first attempts wait too, instead of each meeting its own 429 and
- * then all coming back in the same second.
- */
-export class RateLimitGate {
-  private openAt = 0
-
-  public closeUntil(atMs: number): void {
-    this.openAt = Math.max(this.openAt, atMs)
-  }
-
-  /** How long a call starting at `nowMs` must wait. */
-  public waitMs(nowMs: number): number {
-    return Math.max(0, this.openAt - nowMs)
-  }
-}
-
 export interface RetryOptions {
   policy?: RetryPolicy
   clock?: Clock
   random?: () => number
-  /** Shared by all calls to one upstream (see RateLimitGate). */
+  /** Shared by all calls to one upstream's account (see rateLimitGate.ts). */
   gate?: RateLimitGate
   /** Told of each retry, for metrics and logs. */
   onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void
@@ -116,15 +101,21 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
   const startedAt = clock.now()
 
   for (let attempt = 1; ; attempt++) {
-    const closedFor = options.gate?.waitMs(clock.now()) ?? 0
-    if (closedFor > 0) await clock.sleep(closedFor)
+    const gate = options.gate
+    if (gate) {
+      // Re-checked after every wait: other calls may have taken the room meanwhile.
+      for (let wait = gate.waitMs(clock.now()); wait > 0; wait = gate.waitMs(clock.now())) await clock.sleep(wait)
+      gate.started(clock.now())
+    }
     try {
-      return await call()
+      const value = await call()
+      gate?.admitted(clock.now())
+      return value
     } catch (error) {
       const failure = classifyFailure(error, clock.now())
-      if (failure.retryable && failure.retryAfterMs !== undefined) {
-        options.gate?.closeUntil(clock.now() + failure.retryAfterMs)
-      }
+      const status = (error as UpstreamFailureLike | null)?.response?.status
+      if (status === 429) gate?.limited(clock.now(), failure.retryable ? failure.retryAfterMs ?? 1000 : 1000)
+      else if (status !== undefined) gate?.admitted(clock.now())
       if (!failure.retryable || attempt >= policy.maxAttempts) throw error
       // A server's Retry-After wins over our own guess, but never shortens the backoff.
       const delayMs = Math.max(failure.retryAfterMs ?? 0, backoffDelay(policy, attempt - 1, random))
