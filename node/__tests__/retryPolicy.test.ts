@@ -183,11 +183,19 @@ describe('given withRetry on a fake clock', () => {
       const { clock, sleeps } = fakeClock()
       const failures = Array.from({ length: 10 }, (_, i) => httpError(500 + i))
       const s = scripted(failures, 'ok')
-      await expect(withRetry(s.call, { clock, random: MAX_RANDOM })).rejects.toBe(
+      const policy = { ...DEFAULT_RETRY_POLICY, totalBudgetMs: 60_000 } // the count, not the budget, ends it
+      await expect(withRetry(s.call, { clock, policy, random: MAX_RANDOM })).rejects.toBe(
         failures[DEFAULT_RETRY_POLICY.maxAttempts - 1]
       )
       expect(s.calls()).toBe(DEFAULT_RETRY_POLICY.maxAttempts)
       expect(sleeps).toEqual([100, 200, 400, 800, 1600, 3200, 4000, 4000, 4000])
+    })
+
+    test('then with the default budget, a run of failures ends within it', async () => {
+      const { clock, elapsed } = fakeClock()
+      const s = scripted(Array.from({ length: 10 }, () => httpError(503)), 'ok')
+      await expect(withRetry(s.call, { clock, random: MAX_RANDOM })).rejects.toMatchObject({ response: { status: 503 } })
+      expect(elapsed()).toBeLessThanOrEqual(DEFAULT_RETRY_POLICY.totalBudgetMs)
     })
 
     test('then maxAttempts 1 means no retry at all', async () => {

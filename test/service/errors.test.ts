@@ -75,7 +75,7 @@ describe('given OMS answers with a failure', () => {
     const answer = await update({})
     expect(answer.body.errors[0].extensions.code).toBe('UPSTREAM_UNAVAILABLE')
     expect(omsCalls().length).toBeGreaterThan(1)
-  })
+  }, 30_000) // the retry policy's whole budget
 
   test('when OMS rate-limits for a moment, then the retry policy rides it out and the write lands', async () => {
     stack.sandbox.setFaults({ seed: 7, rateLimitPerSecond: 1, retryAfterSeconds: 1 })
@@ -88,13 +88,14 @@ describe('given OMS answers with a failure', () => {
 describe('whatever the failure', () => {
   test('no response or log line carries a stack trace, a token, a header or an upstream URL', async () => {
     stack.sandbox.setFaults({ seed: 3, errorRate: 1 })
-    const answers = [
-      await update({}),
+    const answers = [await update({})]
+    stack.sandbox.setFaults({})
+    answers.push(
       await update({}, 'local-app-token-readonly'),
       await update({ orderId: '../x' }),
       await stack.graphql({ query: ORDER_TRACKING, variables: { orderId: TRACKED.orderId }, userToken: 'local-viewer' }),
-      await stack.graphql({ query: ORDER_TRACKING, variables: { orderId: TRACKED.orderId } }),
-    ]
+      await stack.graphql({ query: ORDER_TRACKING, variables: { orderId: TRACKED.orderId } })
+    )
     const texts = [...answers.map(answer => answer.raw), ...stack.logs()]
     for (const text of texts) {
       expect(text).not.toMatch(/local-app-token|local-admin|local-viewer/)
@@ -102,5 +103,5 @@ describe('whatever the failure', () => {
       expect(text).not.toMatch(/vtexcommercestable|vtexid\.vtex|license-manager/)
       expect(text.toLowerCase()).not.toMatch(/vtexidclientautcookie|proxy-authorization|x-vtex-credential/)
     }
-  })
+  }, 30_000) // the first call spends the retry policy's whole budget
 })
