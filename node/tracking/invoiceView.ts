@@ -1,19 +1,8 @@
 // OMS's package (one per invoice) as the API shows it: events oldest first, dates in UTC.
-import { TrackingEvent, normalizeTrackingEvents, parseIsoInstant, toIsoUtc } from '../domain'
+import { InvoiceTrackingView, TrackingEvent, normalizeTrackingEvents, parseIsoInstant, toIsoUtc } from '../domain'
 import { OmsOrder, OmsPackage } from '../typings/oms'
 
-export interface InvoiceTracking {
-  invoiceNumber: string
-  type: 'OUTPUT' | 'INPUT'
-  courier: string | null
-  trackingNumber: string | null
-  trackingUrl: string | null
-  issuanceDate: string | null
-  canReceiveEvents: boolean
-  isDelivered: boolean
-  deliveredDate: string | null
-  events: TrackingEvent[]
-}
+export type InvoiceTracking = InvoiceTrackingView
 
 const asUtc = (value: string | null | undefined): string | null => {
   if (!value) return null

@@ -1,18 +1,7 @@
 // The shapes the page reads from the API (graphql/types/tracking.graphql).
-import { TrackingEvent } from '../domain'
+import { InvoiceTrackingView } from '../domain'
 
-export interface Invoice {
-  invoiceNumber: string
-  type: 'OUTPUT' | 'INPUT'
-  courier: string | null
-  trackingNumber: string | null
-  trackingUrl: string | null
-  issuanceDate: string | null
-  canReceiveEvents: boolean
-  isDelivered: boolean
-  deliveredDate: string | null
-  events: TrackingEvent[]
-}
+export type Invoice = InvoiceTrackingView
 
 export interface OrderTrackingData {
   orderTracking: { orderId: string; invoices: Invoice[] } | null

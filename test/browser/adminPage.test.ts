@@ -5,28 +5,9 @@
 import type { Locator, Page } from 'playwright-core'
 
 import { ORDER_TRACKING, TRACKED, UNTRACKED, UPDATE_TRACKING_STATUS } from '../support/operations'
-import { PageStack, startPageStack } from './support/pageStack'
+import { usePageStack } from './support/pageStack'
 
-let pages: PageStack
-beforeAll(async () => {
-  pages = await startPageStack()
-}, 90_000)
-afterAll(async () => {
-  // Chromium's own calls home, refused locally: a few are normal, a flood is not.
-  const egress = pages?.browserEgress() ?? []
-  await pages?.close()
-  if (egress.length >= 20) throw new Error(`Chromium tried to reach out ${egress.length} times:\n${egress.join('\n')}`)
-}, 30_000)
-// When the stack could not start, every test already fails with beforeAll's reason.
-beforeEach(() => {
-  if (!pages) return
-  pages.stack.sandbox.reset()
-  pages.stack.sandbox.clearJournal()
-})
-afterEach(() => {
-  // Uncaught errors, console errors, requests leaving the page's own server.
-  if (pages) expect(pages.takeProblems()).toEqual([])
-})
+const pages = usePageStack()
 
 const ADMIN = { userToken: 'local-admin' }
 

@@ -7,29 +7,9 @@ import type { Locator, Page } from 'playwright-core'
 
 import { LIMITS } from '../../domain'
 import { TRACKED } from '../support/operations'
-import { PageStack, startPageStack } from './support/pageStack'
+import { usePageStack } from './support/pageStack'
 
-let pages: PageStack
-beforeAll(async () => {
-  pages = await startPageStack()
-}, 90_000)
-afterAll(async () => {
-  // Chromium's own calls home, refused locally: a few are normal, a flood is not.
-  const egress = pages?.browserEgress() ?? []
-  await pages?.close()
-  if (egress.length >= 20) throw new Error(`Chromium tried to reach out ${egress.length} times:\n${egress.join('\n')}`)
-}, 30_000)
-// Every test starts from the seed with an empty journal (the settle check is off in the
-// service stack, so nothing from a previous test writes into this one).
-beforeEach(() => {
-  if (!pages) return
-  pages.stack.sandbox.reset()
-  pages.stack.sandbox.clearJournal()
-})
-afterEach(() => {
-  // Uncaught errors, console errors (React's warnings), requests leaving the page's server.
-  if (pages) expect(pages.takeProblems()).toEqual([])
-})
+const pages = usePageStack()
 
 // ---------------------------------------------------------------------------------------
 // Files

@@ -293,3 +293,37 @@ export async function startPageStack(): Promise<PageStack> {
     throw error
   }
 }
+
+/**
+ * One page stack for a test file: started before its tests and closed after them (failing
+ * if Chromium kept trying to reach out); before each test the sandbox is reseeded with an
+ * empty journal, and after each the page must have had no error, console error or request
+ * leaving its own server.
+ */
+export function usePageStack(): PageStack {
+  let pages: PageStack | undefined
+  beforeAll(async () => {
+    pages = await startPageStack()
+  }, 90_000)
+  afterAll(async () => {
+    // Chromium's own calls home, refused locally: a few are normal, a flood is not.
+    const egress = pages?.browserEgress() ?? []
+    await pages?.close()
+    if (egress.length >= 20) throw new Error(`Chromium tried to reach out ${egress.length} times:\n${egress.join('\n')}`)
+  }, 30_000)
+  // When the stack could not start, every test already fails with beforeAll's reason.
+  beforeEach(() => {
+    if (!pages) return
+    pages.stack.sandbox.reset()
+    pages.stack.sandbox.clearJournal()
+  })
+  afterEach(() => {
+    if (pages) expect(pages.takeProblems()).toEqual([])
+  })
+  const current = () => {
+    if (!pages) throw new Error('the page stack did not start')
+    return pages
+  }
+  // Stands for the stack from the first test on.
+  return new Proxy({} as PageStack, { get: (_target, name) => Reflect.get(current(), name) })
+}
