@@ -24,14 +24,9 @@ export const CSV_COLUMNS = [
 export type CsvColumn = (typeof CSV_COLUMNS)[number]
 
 /** A file without one of these is refused as a whole; isDelivered and deliveredDate may be left out. */
-export const REQUIRED_CSV_COLUMNS: readonly CsvColumn[] = [
-  'orderId',
-  'invoiceNumber',
-  'date',
-  'city',
-  'state',
-  'description',
-]
+export const REQUIRED_CSV_COLUMNS: readonly CsvColumn[] = CSV_COLUMNS.filter(
+  column => column !== 'isDelivered' && column !== 'deliveredDate'
+)
 
 // Headers match whatever the case, and with spaces, `_` or `-` ignored: "Order ID",
 // "order_id" and "ORDERID" all name orderId.

@@ -69,6 +69,13 @@ export function validateTrackingUpdate(
   return { orderId: request.orderId as string, invoiceNumber: request.invoiceNumber as string, status: status.value }
 }
 
+/** The invoice as OMS holds it, refused before any write when OMS would refuse events. */
+async function readWritableInvoice(oms: OmsPort, orderId: string, invoiceNumber: string): Promise<OmsPackage> {
+  const current = await readInvoice(oms, orderId, invoiceNumber)
+  if (!current.trackingNumber?.trim()) throw trackingNumberMissing(orderId, invoiceNumber)
+  return current
+}
+
 /** The body to send: MERGE keeps what OMS holds (a delivered invoice stays delivered). */
 function planWrite(current: OmsPackage, status: ValidTrackingStatus, mode: TrackingWriteMode): OmsTrackingUpdate {
   if (mode === 'REPLACE') {
@@ -116,8 +123,7 @@ async function mergeAndVerify(
   status: ValidTrackingStatus
 ): Promise<TrackingUpdateResult> {
   for (let attempt = 0; ; attempt++) {
-    const current = await readInvoice(oms, orderId, invoiceNumber)
-    if (!current.trackingNumber?.trim()) throw trackingNumberMissing(orderId, invoiceNumber)
+    const current = await readWritableInvoice(oms, orderId, invoiceNumber)
     const body = planWrite(current, status, 'MERGE')
     const receipt = await writeOnce(oms, orderId, invoiceNumber, body)
     const after = await readInvoice(oms, orderId, invoiceNumber)
@@ -223,8 +229,7 @@ async function writeTracking(
   mode: TrackingWriteMode
 ): Promise<TrackingUpdateResult> {
   if (mode === 'MERGE') return mergeAndVerify(oms, orderId, invoiceNumber, status)
-  const current = await readInvoice(oms, orderId, invoiceNumber)
-  if (!current.trackingNumber?.trim()) throw trackingNumberMissing(orderId, invoiceNumber)
+  const current = await readWritableInvoice(oms, orderId, invoiceNumber)
   const receipt = await writeOnce(oms, orderId, invoiceNumber, planWrite(current, status, 'REPLACE'))
   const after = await readInvoice(oms, orderId, invoiceNumber)
   return { receipt: receipt.receipt, date: receipt.date, invoice: toInvoiceTracking(after) }
