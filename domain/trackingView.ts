@@ -4,7 +4,8 @@ import { TrackingEvent } from './trackingEvent'
 
 export interface InvoiceTrackingView {
   invoiceNumber: string
-  type: 'OUTPUT' | 'INPUT'
+  /** Null in a REPLACE's answer, which is built from what was sent, not read from OMS. */
+  type: 'OUTPUT' | 'INPUT' | null
   courier: string | null
   trackingNumber: string | null
   trackingUrl: string | null

@@ -118,7 +118,7 @@ export class FakeOms implements OmsPort {
       const pkg = this.pkg(orderId, invoiceNumber)
       if (!this.orders.has(orderId)) throw upstreamError(404, { error: { message: 'Order Not Found' } })
       if (!pkg) throw upstreamError(404, { error: { message: 'Invoice Not Found' } })
-      if (!pkg.trackingNumber) {
+      if (!pkg.trackingNumber?.trim()) {
         throw upstreamError(400, { error: { message: 'The invoice has no tracking number' } })
       }
       this.store(

@@ -68,3 +68,19 @@ describe('given nothing was dropped', () => {
     expect(reads(oms)).toBe(before)
   })
 })
+
+describe('given a MERGE, then a REPLACE of the same invoice', () => {
+  test('when writes go quiet, then the settle check does not bring the replaced events back', async () => {
+    const oms = new FakeOms().addInvoice(ORDER, { invoiceNumber: INVOICE })
+    await merge(oms, ev('merged', '2024-05-01'))
+    await updateTracking(
+      oms,
+      { orderId: ORDER, invoiceNumber: INVOICE, input: { isDelivered: false, events: [ev('replaced', '2024-05-02')] }, mode: 'REPLACE' },
+      { now: NOW }
+    )
+    const puts = oms.puts().length
+    await jest.advanceTimersByTimeAsync(3000)
+    expect(oms.events(ORDER, INVOICE).map(e => e.description)).toEqual(['replaced'])
+    expect(oms.puts().length).toBe(puts)
+  })
+})

@@ -134,14 +134,18 @@ describe('given an invoice with stored events', () => {
   })
 
   describe('when a REPLACE is sent', () => {
-    test('then the PUT carries exactly the given list (trimmed, in the given order) and nothing stored', async () => {
+    test('then it is one PUT carrying exactly the given list (trimmed, in the given order), nothing read', async () => {
       const oms = fake()
       oms.store(ORDER, INVOICE, [LABEL, PICKED])
       const padded = { ...HUB, description: '  Arrived at the hub \n' }
-      await update(oms, { isDelivered: false, events: [padded, LABEL] }, 'REPLACE')
-      expect(oms.puts()).toHaveLength(1)
+      const result = await update(oms, { isDelivered: false, events: [padded, LABEL] }, 'REPLACE')
+      expect(oms.calls.map(call => call.method)).toEqual(['putTracking'])
       expect(oms.puts()[0].body).toEqual({ isDelivered: false, deliveredDate: null, events: [HUB, LABEL] })
       expect(keys(oms.events(ORDER, INVOICE))).toEqual(keys([HUB, LABEL]))
+      // The answer is what was sent (oldest first, in UTC); what the PUT does not carry is null.
+      expect(result.invoice).toMatchObject({ invoiceNumber: INVOICE, type: null, courier: null, trackingNumber: null, canReceiveEvents: true, isDelivered: false })
+      expect(result.invoice.events.map(e => e.description)).toEqual(['Label created', 'Arrived at the hub'])
+      expect(result.invoice.events[0].date).toBe('2024-05-01T12:00:00.000Z')
     })
 
     test('then an empty list clears the events', async () => {
@@ -154,15 +158,20 @@ describe('given an invoice with stored events', () => {
 })
 
 describe('given an update OMS would refuse', () => {
-  test.each(['MERGE', 'REPLACE'] as const)(
-    'when the invoice has no tracking number (%s), then TRACKING_NUMBER_MISSING and no PUT',
-    async mode => {
-      const oms = fake()
-      const error = await failure(update(oms, { isDelivered: false, events: [LABEL] }, mode, 'NO-NUMBER'))
-      expect(error.extensions).toMatchObject({ code: 'TRACKING_NUMBER_MISSING', field: 'invoiceNumber' })
-      expect(oms.puts()).toHaveLength(0)
-    }
-  )
+  test('when the invoice has no tracking number (MERGE), then TRACKING_NUMBER_MISSING from the read and no PUT', async () => {
+    const oms = fake()
+    const error = await failure(update(oms, { isDelivered: false, events: [LABEL] }, 'MERGE', 'NO-NUMBER'))
+    expect(error.extensions).toMatchObject({ code: 'TRACKING_NUMBER_MISSING', field: 'invoiceNumber' })
+    expect(oms.puts()).toHaveLength(0)
+  })
+
+  test('when the invoice has no tracking number (REPLACE), then OMS refuses its one PUT and that is TRACKING_NUMBER_MISSING', async () => {
+    const oms = fake()
+    const error = await failure(update(oms, { isDelivered: false, events: [LABEL] }, 'REPLACE', 'NO-NUMBER'))
+    expect(error.extensions).toMatchObject({ code: 'TRACKING_NUMBER_MISSING', field: 'invoiceNumber' })
+    expect(oms.calls.map(call => call.method)).toEqual(['putTracking'])
+    expect(oms.events(ORDER, 'NO-NUMBER')).toEqual([])
+  })
 
   test('when the tracking number is only whitespace, then it counts as missing', async () => {
     const oms = fake().addInvoice(ORDER, { invoiceNumber: 'BLANK', trackingNumber: '   ' })
@@ -175,16 +184,15 @@ describe('given an update OMS would refuse', () => {
     const oms = fake()
     const error = await failure(update(oms, { isDelivered: false, events: [LABEL] }, mode, 'NF-404'))
     expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'invoiceNumber' })
-    expect(oms.puts()).toHaveLength(0)
+    expect(oms.events(ORDER, INVOICE)).toEqual([])
   })
 
-  test('when the order is unknown, then NOT_FOUND on orderId', async () => {
+  test.each(['MERGE', 'REPLACE'] as const)('when the order is unknown (%s), then NOT_FOUND on orderId', async mode => {
     const oms = fake()
     const error = await failure(
-      updateTracking(oms, { orderId: '999-01', invoiceNumber: INVOICE, input: { isDelivered: false, events: [LABEL] } }, { now: NOW })
+      updateTracking(oms, { orderId: '999-01', invoiceNumber: INVOICE, input: { isDelivered: false, events: [LABEL] }, mode }, { now: NOW })
     )
     expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'orderId' })
-    expect(oms.puts()).toHaveLength(0)
   })
 
   test('when OMS keeps failing the PUT, then UPSTREAM_UNAVAILABLE without upstream details', async () => {

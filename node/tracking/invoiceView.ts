@@ -1,6 +1,6 @@
 // OMS's package (one per invoice) as the API shows it: events oldest first, dates in UTC.
 import { InvoiceTrackingView, TrackingEvent, normalizeTrackingEvents, parseIsoInstant, toIsoUtc } from '../domain'
-import { OmsOrder, OmsPackage } from '../typings/oms'
+import { OmsOrder, OmsPackage, OmsTrackingUpdate } from '../typings/oms'
 
 export type InvoiceTracking = InvoiceTrackingView
 
@@ -41,4 +41,25 @@ export function toInvoiceTracking(pkg: OmsPackage): InvoiceTracking {
 
 export function findPackage(order: OmsOrder, invoiceNumber: string): OmsPackage | undefined {
   return (order.packageAttachment?.packages ?? []).find(pkg => pkg.invoiceNumber === invoiceNumber)
+}
+
+/**
+ * A REPLACE's answer: the invoice as it was sent, since OMS stores exactly that (no read
+ * after the write). What the PUT does not carry (type, courier, tracking number and URL,
+ * issuance date) is null; OMS accepted events, so the invoice can receive them.
+ */
+export function sentInvoiceTracking(invoiceNumber: string, body: OmsTrackingUpdate): InvoiceTracking {
+  const deliveredAt = body.deliveredDate ? parseIsoInstant(body.deliveredDate, { allowOmsDeliveredFormat: true }) : null
+  return {
+    invoiceNumber,
+    type: null,
+    courier: null,
+    trackingNumber: null,
+    trackingUrl: null,
+    issuanceDate: null,
+    canReceiveEvents: true,
+    isDelivered: body.isDelivered,
+    deliveredDate: deliveredAt === null ? null : toIsoUtc(deliveredAt),
+    events: normalizeTrackingEvents(body.events).map(event => ({ ...event, date: asUtc(event.date) ?? event.date })),
+  }
 }

@@ -20,7 +20,7 @@ import {
 import { TrackingError } from '../errors/trackingError'
 import { fromOmsFailure, trackingNumberMissing } from '../errors/omsFailure'
 import { OmsPackage, OmsTrackingUpdate } from '../typings/oms'
-import { InvoiceTracking, storedEvents, toInvoiceTracking } from './invoiceView'
+import { InvoiceTracking, sentInvoiceTracking, storedEvents, toInvoiceTracking } from './invoiceView'
 import { ConcurrencyLimiter, KeyedSerializer } from './keyedSerializer'
 import { OmsPort } from './omsPort'
 import { readInvoice } from './readTracking'
@@ -76,11 +76,8 @@ async function readWritableInvoice(oms: OmsPort, orderId: string, invoiceNumber:
   return current
 }
 
-/** The body to send: MERGE keeps what OMS holds (a delivered invoice stays delivered). */
-function planWrite(current: OmsPackage, status: ValidTrackingStatus, mode: TrackingWriteMode): OmsTrackingUpdate {
-  if (mode === 'REPLACE') {
-    return { isDelivered: status.isDelivered, deliveredDate: status.deliveredDate, events: status.events }
-  }
+/** The body to send: what OMS holds plus the new events (a delivered invoice stays delivered). */
+function planMerge(current: OmsPackage, status: ValidTrackingStatus): OmsTrackingUpdate {
   const events = mergeTrackingEvents(storedEvents(current), status.events)
   if (events.length > LIMITS.eventsPerInvoice) {
     throw TrackingError.badInput([
@@ -124,7 +121,7 @@ async function mergeAndVerify(
 ): Promise<TrackingUpdateResult> {
   for (let attempt = 0; ; attempt++) {
     const current = await readWritableInvoice(oms, orderId, invoiceNumber)
-    const body = planWrite(current, status, 'MERGE')
+    const body = planMerge(current, status)
     const receipt = await writeOnce(oms, orderId, invoiceNumber, body)
     const after = await readInvoice(oms, orderId, invoiceNumber)
     // The events this call brought must be there; what else changed is another writer's say.
@@ -164,6 +161,14 @@ interface PendingSettleCheck {
   checksLeft: number
 }
 const pendingSettleChecks = new Map<string, PendingSettleCheck>()
+
+/** A REPLACE states the whole list: events watched for that invoice must not come back. */
+function cancelSettleCheck(key: string): void {
+  const pending = pendingSettleChecks.get(key)
+  if (!pending) return
+  clearTimeout(pending.timer)
+  pendingSettleChecks.delete(key)
+}
 
 function scheduleSettleCheck(
   oms: OmsPort,
@@ -229,8 +234,10 @@ async function writeTracking(
   mode: TrackingWriteMode
 ): Promise<TrackingUpdateResult> {
   if (mode === 'MERGE') return mergeAndVerify(oms, orderId, invoiceNumber, status)
-  const current = await readWritableInvoice(oms, orderId, invoiceNumber)
-  const receipt = await writeOnce(oms, orderId, invoiceNumber, planWrite(current, status, 'REPLACE'))
-  const after = await readInvoice(oms, orderId, invoiceNumber)
-  return { receipt: receipt.receipt, date: receipt.date, invoice: toInvoiceTracking(after) }
+  // REPLACE is one PUT: OMS itself refuses an invoice without a tracking number (and an
+  // unknown one), and what it holds afterwards is exactly what was sent.
+  cancelSettleCheck(invoiceKey(oms, orderId, invoiceNumber))
+  const body: OmsTrackingUpdate = { isDelivered: status.isDelivered, deliveredDate: status.deliveredDate, events: status.events }
+  const receipt = await writeOnce(oms, orderId, invoiceNumber, body)
+  return { receipt: receipt.receipt, date: receipt.date, invoice: sentInvoiceTracking(invoiceNumber, body) }
 }

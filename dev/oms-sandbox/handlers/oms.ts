@@ -91,7 +91,7 @@ export const putTracking: Handler = (ctx) => {
   const found = findInvoice(ctx)
   if ('status' in found) return found
   const { order, pkg } = found
-  if (!pkg.trackingNumber) {
+  if (!pkg.trackingNumber?.trim()) {
     return bad(`Invoice ${pkg.invoiceNumber} has no tracking number; set it first with PATCH /api/oms/pvt/orders/${order.orderId}/invoice/${pkg.invoiceNumber}`)
   }
   const now = omsDate()
