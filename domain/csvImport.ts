@@ -1,13 +1,12 @@
 // The CSV import of the admin page: one row is one tracking event on one invoice. The rows
 // are read by a CSV library in the page; this module turns each row into the update the
-// batch mutation takes and checks it with the very validators the service runs
-// (validateOrderId, validateInvoiceNumber, validateTrackingStatus), so the preview refuses
-// exactly what the service would. It also writes the results file, with every cell that a
+// batch mutation takes and checks it with the service's own request validation
+// (validateTrackingUpdateRequest), so the preview refuses exactly what the service would. It also writes the results file, with every cell that a
 // spreadsheet could run as a formula neutralized.
+import { TrackingBatchItemResult, TrackingItemError } from './batchResult'
 import { FieldError, FieldErrorReason } from './fieldErrors'
-import { validateInvoiceNumber, validateOrderId } from './identifiers'
 import { TrackingEvent } from './trackingEvent'
-import { validateTrackingStatus } from './trackingStatus'
+import { validateTrackingUpdateRequest } from './trackingRequest'
 
 /** The documented columns, in the order the sample and the results file use. */
 export const CSV_COLUMNS = [
@@ -173,23 +172,21 @@ export function csvRecordToRow(
     date: values.date,
   }
 
-  // The service's own checks, with its own field paths (see node/tracking/updateTracking.ts).
-  const errors: FieldError[] = [
-    ...validateOrderId(values.orderId, 'orderId'),
-    ...validateInvoiceNumber(values.invoiceNumber, 'invoiceNumber'),
-  ]
-  const status = validateTrackingStatus({ isDelivered, deliveredDate, events: [event] }, now, 'input')
-  if (!status.ok) errors.push(...status.errors)
-  problems.push(...errors.map(csvProblemOfFieldError))
+  // The service's own checks, with its own field paths.
+  const checked = validateTrackingUpdateRequest(
+    { orderId: values.orderId, invoiceNumber: values.invoiceNumber, input: { isDelivered, deliveredDate, events: [event] } },
+    now
+  )
+  if (!checked.ok) problems.push(...checked.errors.map(csvProblemOfFieldError))
 
-  if (problems.length > 0 || !status.ok) return { rowNumber, values, update: null, problems }
+  if (problems.length > 0 || !checked.ok) return { rowNumber, values, update: null, problems }
   return {
     rowNumber,
     values,
     update: {
-      orderId: values.orderId,
-      invoiceNumber: values.invoiceNumber,
-      input: { isDelivered, deliveredDate, events: status.value.events },
+      orderId: checked.value.orderId,
+      invoiceNumber: checked.value.invoiceNumber,
+      input: { isDelivered, deliveredDate, events: checked.value.input.events },
     },
     problems: [],
   }
@@ -207,19 +204,6 @@ export function markCsvRowMalformed(row: CsvRow): CsvRow {
   }
 }
 
-/** One item of the batch mutation's answer (graphql/types/payloads.graphql). */
-export interface BatchItemResult {
-  ok: boolean
-  receipt?: string | null
-  eventCount?: number | null
-  error?: {
-    code: string
-    message: string
-    field?: string | null
-    fieldErrors?: ReadonlyArray<{ field: string; reason: string; message: string }> | null
-  } | null
-}
-
 /** What became of a row. */
 export type CsvRowOutcome =
   | { status: 'invalid' }
@@ -235,7 +219,9 @@ export type CsvRowOutcome =
     }
   | { status: 'notSent' }
 
-export function outcomeOfBatchResult(result: BatchItemResult | undefined): CsvRowOutcome {
+export function outcomeOfBatchResult(
+  result: (Pick<TrackingBatchItemResult, 'ok'> & Partial<Pick<TrackingBatchItemResult, 'receipt' | 'eventCount' | 'error'>>) | undefined
+): CsvRowOutcome {
   if (!result) {
     return {
       status: 'error',
@@ -246,10 +232,8 @@ export function outcomeOfBatchResult(result: BatchItemResult | undefined): CsvRo
     }
   }
   if (result.ok) return { status: 'ok', receipt: result.receipt ?? null, eventCount: result.eventCount ?? null }
-  const error = result.error ?? { code: 'INTERNAL_SERVER_ERROR', message: 'The update failed.' }
-  const fieldErrors = (error.fieldErrors ?? []).map(e =>
-    csvProblemOfFieldError({ field: e.field, reason: e.reason as FieldErrorReason, message: e.message })
-  )
+  const error: TrackingItemError = result.error ?? { code: 'INTERNAL_SERVER_ERROR', message: 'The update failed.', fieldErrors: [] }
+  const fieldErrors = (error.fieldErrors ?? []).map(csvProblemOfFieldError)
   return {
     status: 'error',
     code: error.code,

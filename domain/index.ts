@@ -1,5 +1,6 @@
 // The domain of order tracking in plain TypeScript: no VTEX or React imports, so the node
 // service, the admin page and the CSV import share one copy of every rule.
+export * from './batchResult'
 export * from './csvImport'
 export * from './dates'
 export * from './errorCodes'
@@ -10,6 +11,7 @@ export * from './limits'
 export * from './merge'
 export * from './text'
 export * from './trackingEvent'
+export * from './trackingRequest'
 export * from './trackingStatus'
 export * from './trackingStatusVocabulary'
 export * from './trackingView'

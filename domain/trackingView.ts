@@ -2,7 +2,7 @@
 // service builds from OMS's order and what the admin page reads.
 import { TrackingEvent } from './trackingEvent'
 
-export interface InvoiceTrackingView {
+export interface InvoiceTracking {
   invoiceNumber: string
   /** Null in a REPLACE's answer, which is built from what was sent, not read from OMS. */
   type: 'OUTPUT' | 'INPUT' | null

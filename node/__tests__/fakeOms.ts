@@ -1,7 +1,9 @@
 // An in-memory OMS for unit tests: the PUT replaces the stored event list (the semantics this
 // project assumes of OMS), dates are echoed back as OMS does (UTC, seven fractional digits),
-// and every call is recorded. Not a test file itself.
+// and every call is recorded. Like the real client, it fails only with TrackingErrors: its
+// OMS-like answers go through the same translation. Not a test file itself.
 import { parseIsoInstant } from '../domain'
+import { OmsCallSubject, fromOmsFailure } from '../errors/omsFailure'
 import { OmsPort } from '../tracking/omsPort'
 import {
   OmsInvoiceTrackingUpdate,
@@ -161,6 +163,8 @@ export class FakeOms implements OmsPort {
     try {
       await this.latency()
       return run()
+    } catch (error) {
+      throw fromOmsFailure(error, call as OmsCallSubject)
     } finally {
       this.inFlight--
     }

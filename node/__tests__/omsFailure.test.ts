@@ -63,7 +63,7 @@ describe('given fromOmsFailure', () => {
       expectClean(error)
     })
 
-    test.each([{ error: { message: 'Invalid date' } }, undefined, `token ${TOKEN}`])(
+    test.each([{ error: { message: 'Invalid date' } }, { error: { message: 'Invalid tracking number' } }, undefined, `token ${TOKEN}`])(
       'then any other 400 (%j) is BAD_USER_INPUT without the upstream text',
       data => {
         const error = fromOmsFailure(answer(400, data), SUBJECT)

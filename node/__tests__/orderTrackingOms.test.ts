@@ -156,10 +156,10 @@ describe('given the real OrderTrackingOms client and a local server', () => {
       expect(sleeps).toEqual([10, 20])
     })
 
-    test('then a 400 is not retried and reaches the caller with its status', async () => {
+    test('then a 400 is not retried and reaches the caller translated', async () => {
       const { oms, sleeps } = client()
       answers = [{ status: 400, body: { error: { code: '1', message: 'Invalid tracking number' } } }]
-      await expect(oms.putTracking('v501245lspt-01', 'NF-9', body)).rejects.toMatchObject({ response: { status: 400 } })
+      await expect(oms.putTracking('v501245lspt-01', 'NF-9', body)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } })
       expect(seen).toHaveLength(1)
       expect(sleeps).toEqual([])
     })
@@ -175,7 +175,7 @@ describe('given the real OrderTrackingOms client and a local server', () => {
     test('then it gives up after maxAttempts on a lasting 500', async () => {
       const { oms } = client()
       answers = Array(10).fill({ status: 500 })
-      await expect(oms.putTracking('v501245lspt-01', 'NF-9', body)).rejects.toMatchObject({ response: { status: 500 } })
+      await expect(oms.putTracking('v501245lspt-01', 'NF-9', body)).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE' } })
       expect(seen).toHaveLength(4)
     })
   })
@@ -197,7 +197,7 @@ describe('given the real OrderTrackingOms client and a local server', () => {
     test('then a 404 is not retried', async () => {
       const { oms } = client()
       answers = [{ status: 404, body: { error: { message: 'Order not found' } } }]
-      await expect(oms.getOrder('v501245lspt-01')).rejects.toMatchObject({ response: { status: 404 } })
+      await expect(oms.getOrder('v501245lspt-01')).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'orderId' } })
       expect(seen).toHaveLength(1)
     })
   })

@@ -251,21 +251,6 @@ describe('given withRetry on a fake clock', () => {
     })
   })
 
-  describe('when an onRetry hook is given', () => {
-    test('then it is told of each retry with its attempt number and wait', async () => {
-      const { clock } = fakeClock()
-      const first = httpError(503)
-      const second = networkError('ECONNRESET')
-      const s = scripted([first, second], 'ok')
-      const seen: unknown[] = []
-      await withRetry(s.call, { clock, random: MAX_RANDOM, onRetry: info => seen.push(info) })
-      expect(seen).toEqual([
-        { attempt: 1, delayMs: 100, error: first },
-        { attempt: 2, delayMs: 200, error: second },
-      ])
-    })
-  })
-
   describe('when the first success follows failures', () => {
     test('then that value is returned and no further call is made', async () => {
       const { clock } = fakeClock()

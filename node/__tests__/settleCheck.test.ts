@@ -1,22 +1,23 @@
 // The settle check: a second look, after writes to an invoice go quiet, for events of ours
 // that a rival replica dropped after our verify-after-write had already passed.
-import { updateTracking } from '../tracking/updateTracking'
+import { updateTrackingStatus } from '../tracking/updateTrackingStatus'
 import { FakeOms } from './fakeOms'
 
 const NOW = Date.parse('2024-05-10T12:00:00Z')
-// Pending checks live in the module, per invoice: each test writes to an invoice of its own.
-const ORDER = '1172452900788-01'
-let INVOICE = ''
-let invoices = 0
+// Pending checks live in the module, per order: each test writes to an order of its own.
+let ORDER = ''
+const INVOICE = 'NF-1'
+let orders = 0
 const ev = (description: string, date: string) => ({ city: 'Curitiba', state: 'PR', description, date })
 const merge = (oms: FakeOms, event: ReturnType<typeof ev>) =>
-  updateTracking(oms, { orderId: ORDER, invoiceNumber: INVOICE, input: { isDelivered: false, events: [event] } }, { now: NOW })
+  updateTrackingStatus(oms, { orderId: ORDER, invoiceNumber: INVOICE, input: { isDelivered: false, events: [event] }, mode: 'MERGE' }, { now: NOW })
 const reads = (oms: FakeOms) => oms.calls.filter(call => call.method === 'getOrder').length
 
 beforeEach(() => {
-  INVOICE = `NF-${++invoices}`
+  ORDER = `11724529007${++orders}-01`
   process.env.ORDER_TRACKING_SETTLE_CHECK_MS = '500'
-  jest.useFakeTimers({ doNotFake: ['Date'] })
+  // Rounds start on setImmediate; only the settle delay (setTimeout) runs on the fake clock.
+  jest.useFakeTimers({ doNotFake: ['Date', 'setImmediate'] })
 })
 afterEach(() => {
   jest.useRealTimers()
@@ -73,7 +74,7 @@ describe('given a MERGE, then a REPLACE of the same invoice', () => {
   test('when writes go quiet, then the settle check does not bring the replaced events back', async () => {
     const oms = new FakeOms().addInvoice(ORDER, { invoiceNumber: INVOICE })
     await merge(oms, ev('merged', '2024-05-01'))
-    await updateTracking(
+    await updateTrackingStatus(
       oms,
       { orderId: ORDER, invoiceNumber: INVOICE, input: { isDelivered: false, events: [ev('replaced', '2024-05-02')] }, mode: 'REPLACE' },
       { now: NOW }

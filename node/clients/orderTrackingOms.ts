@@ -1,7 +1,8 @@
 // OMS, as this app calls it: @vtex/clients' OMS plus the two tracking writes it lacks.
 // Every call goes with the app's own token (ctx.authToken), under a metric name, with path
-// segments encoded (the identifiers were validated before, this is the second lock), and
-// through the one retry policy of upstream/retryPolicy.ts.
+// segments encoded (the identifiers were validated before, this is the second lock), through
+// the one retry policy of upstream/retryPolicy.ts, and fails only with a TrackingError: what
+// OMS answered is translated here (errors/omsFailure.ts) and goes no further.
 import { InstanceOptions, IOContext } from '@vtex/api'
 import { OMS } from '@vtex/clients'
 
@@ -11,6 +12,7 @@ import {
   OmsTrackingUpdate,
   OmsWriteReceipt,
 } from '../typings/oms'
+import { OmsCallSubject, fromOmsFailure } from '../errors/omsFailure'
 import { RateLimitGate } from '../upstream/rateLimitGate'
 import { RetryOptions, withRetry } from '../upstream/retryPolicy'
 
@@ -65,19 +67,12 @@ export class OrderTrackingOms extends OMS {
   }
 
   public getOrder(orderId: string): Promise<OmsOrder> {
-    return withRetry(
-      () => this.http.get<OmsOrder>(routes.order(orderId), { metric: 'oms-tracking-get-order' }),
-      this.retryOptions
-    )
+    return this.call({ orderId }, () => this.http.get<OmsOrder>(routes.order(orderId), { metric: 'oms-tracking-get-order' }))
   }
 
   public putTracking(orderId: string, invoiceNumber: string, body: OmsTrackingUpdate): Promise<OmsWriteReceipt> {
-    return withRetry(
-      () =>
-        this.http.put<OmsWriteReceipt>(routes.tracking(orderId, invoiceNumber), body, {
-          metric: 'oms-tracking-put-events',
-        }),
-      this.retryOptions
+    return this.call({ orderId, invoiceNumber }, () =>
+      this.http.put<OmsWriteReceipt>(routes.tracking(orderId, invoiceNumber), body, { metric: 'oms-tracking-put-events' })
     )
   }
 
@@ -86,12 +81,16 @@ export class OrderTrackingOms extends OMS {
     invoiceNumber: string,
     body: OmsInvoiceTrackingUpdate
   ): Promise<OmsWriteReceipt> {
-    return withRetry(
-      () =>
-        this.http.patch<OmsWriteReceipt>(routes.invoice(orderId, invoiceNumber), body, {
-          metric: 'oms-tracking-patch-invoice',
-        }),
-      this.retryOptions
+    return this.call({ orderId, invoiceNumber }, () =>
+      this.http.patch<OmsWriteReceipt>(routes.invoice(orderId, invoiceNumber), body, { metric: 'oms-tracking-patch-invoice' })
     )
+  }
+
+  private async call<T>(subject: OmsCallSubject, request: () => Promise<T>): Promise<T> {
+    try {
+      return await withRetry(request, this.retryOptions)
+    } catch (error) {
+      throw fromOmsFailure(error, subject)
+    }
   }
 }

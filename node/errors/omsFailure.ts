@@ -1,5 +1,5 @@
-// What an OMS failure means to our caller. The upstream's own answer (URL, headers, body) is
-// read here and dropped: only a code and our own message go on.
+// What an OMS failure means to our caller, decided once, in the OMS client. The upstream's own
+// answer (URL, headers, body) is read here and dropped: only a code and our own message go on.
 import { TrackingError } from './trackingError'
 import { NOTIFY_INVOICE } from '../authorization'
 
@@ -19,8 +19,12 @@ function upstreamMessage(data: unknown): string {
   return typeof error?.message === 'string' ? error.message : typeof data === 'string' ? data : ''
 }
 
+// OMS refuses tracking events on an invoice without a tracking number; VTEX documents the
+// precondition but not the wording, so any 400 that says the number is absent counts.
 export function isTrackingNumberMissingAnswer(data: unknown): boolean {
-  return /tracking ?number/i.test(upstreamMessage(data))
+  return /\b(no|not have a|without( a)?) tracking ?number|tracking ?number (is )?(missing|required|not (set|informed|registered))/i.test(
+    upstreamMessage(data)
+  )
 }
 
 export function fromOmsFailure(error: unknown, subject: OmsCallSubject): TrackingError {
@@ -32,10 +36,7 @@ export function fromOmsFailure(error: unknown, subject: OmsCallSubject): Trackin
   if (status === 404) {
     const invoiceMissing = invoiceNumber !== undefined && /invoice/i.test(upstreamMessage(failure.response?.data))
     return invoiceMissing
-      ? new TrackingError(`Invoice ${invoiceNumber} was not found on order ${orderId}.`, {
-          code: 'NOT_FOUND',
-          field: 'invoiceNumber',
-        })
+      ? invoiceNotFound(orderId, invoiceNumber as string)
       : new TrackingError(`Order ${orderId} was not found.`, { code: 'NOT_FOUND', field: 'orderId' })
   }
   if (status === 400 && isTrackingNumberMissingAnswer(failure.response?.data)) {
@@ -64,4 +65,11 @@ export function trackingNumberMissing(orderId: string, invoiceNumber: string): T
     `Invoice ${invoiceNumber} of order ${orderId} has no tracking number, and OMS refuses tracking events without one. Set it first with setInvoiceTracking (or OMS's partial-invoice update).`,
     { code: 'TRACKING_NUMBER_MISSING', field: 'invoiceNumber' }
   )
+}
+
+export function invoiceNotFound(orderId: string, invoiceNumber: string): TrackingError {
+  return new TrackingError(`Invoice ${invoiceNumber} was not found on order ${orderId}.`, {
+    code: 'NOT_FOUND',
+    field: 'invoiceNumber',
+  })
 }

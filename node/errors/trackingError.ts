@@ -1,8 +1,8 @@
 // The one error type resolvers let out. Its only enumerable property is `extensions`, which
 // graphql-js copies into the response: a code, the field at fault, and nothing from
-// upstream (no URL, header, token or stack). See errors/safeErrors.ts for the wrapper that
-// guarantees nothing else gets out.
-import { ErrorCode, FieldError } from '../domain'
+// upstream (no URL, header, token or stack). The @trackingErrors directive
+// (directives/trackingErrors.ts) turns anything else into one before it leaves.
+import { ErrorCode, FieldError, Validated } from '../domain'
 
 export interface TrackingErrorExtensions {
   code: ErrorCode
@@ -22,6 +22,12 @@ export class TrackingError extends Error {
     // responses and log lines.
     Object.defineProperty(this, 'name', { value: 'TrackingError', enumerable: false })
     Object.defineProperty(this, 'stack', { value: undefined, enumerable: false, writable: true })
+  }
+
+  /** The valid value, or BAD_USER_INPUT naming every field at fault. */
+  static unlessValid<T>(checked: Validated<T>): T {
+    if (!checked.ok) throw TrackingError.badInput(checked.errors)
+    return checked.value
   }
 
   static badInput(fieldErrors: FieldError[]): TrackingError {

@@ -1,8 +1,6 @@
 // OMS's package (one per invoice) as the API shows it: events oldest first, dates in UTC.
-import { InvoiceTrackingView, TrackingEvent, normalizeTrackingEvents, parseIsoInstant, toIsoUtc } from '../domain'
+import { InvoiceTracking, TrackingEvent, normalizeTrackingEvents, parseIsoInstant, toIsoUtc } from '../domain'
 import { OmsOrder, OmsPackage, OmsTrackingUpdate } from '../typings/oms'
-
-export type InvoiceTracking = InvoiceTrackingView
 
 const asUtc = (value: string | null | undefined): string | null => {
   if (!value) return null

@@ -1,5 +1,6 @@
-// What the tracking logic needs from OMS. The real client (clients/orderTrackingOms.ts)
-// provides it; unit tests hand in a fake.
+// What the tracking workflows need from OMS. The real client (clients/orderTrackingOms.ts)
+// provides it; unit tests hand in a fake. Every method rejects with a TrackingError: OMS's
+// failures are translated once, in the client (errors/omsFailure.ts), never at a call site.
 import { OmsInvoiceTrackingUpdate, OmsOrder, OmsTrackingUpdate, OmsWriteReceipt } from '../typings/oms'
 
 export interface OmsPort {

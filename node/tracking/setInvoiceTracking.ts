@@ -1,42 +1,31 @@
-// Setting an invoice's tracking number (OMS's partial-invoice PATCH), which OMS requires
-// before it accepts tracking events.
-import { FieldError, validateInvoiceNumber, validateInvoiceTracking, validateOrderId } from '../domain'
-import { fromOmsFailure } from '../errors/omsFailure'
+// `setInvoiceTracking`: sets an invoice's tracking number (OMS's partial-invoice PATCH), which
+// OMS requires before it accepts tracking events.
+import { validateInvoiceTrackingRequest } from '../domain'
+import { invoiceNotFound } from '../errors/omsFailure'
 import { TrackingError } from '../errors/trackingError'
-import { OmsInvoiceTrackingUpdate } from '../typings/oms'
-import { InvoiceTracking, toInvoiceTracking } from './invoiceView'
+import { OmsInvoiceTrackingUpdate, OmsPackage } from '../typings/oms'
+import { findPackage, toInvoiceTracking } from './invoiceView'
+import { InvoiceWriteResult } from './invoiceWrites'
 import { OmsPort } from './omsPort'
-import { readInvoice } from './readTracking'
-
-export interface InvoiceTrackingRequest {
-  orderId: unknown
-  invoiceNumber: unknown
-  input: unknown
-}
 
 export async function setInvoiceTracking(
   oms: OmsPort,
-  request: InvoiceTrackingRequest,
+  args: { orderId: unknown; invoiceNumber: unknown; input: unknown },
   now: number = Date.now()
-): Promise<{ receipt: string; date: string; invoice: InvoiceTracking }> {
-  const errors: FieldError[] = [
-    ...validateOrderId(request.orderId),
-    ...validateInvoiceNumber(request.invoiceNumber),
-  ]
-  const input = validateInvoiceTracking(request.input, now)
-  if (!input.ok) errors.push(...input.errors)
-  if (errors.length > 0 || !input.ok) throw TrackingError.badInput(errors)
-  const orderId = request.orderId as string
-  const invoiceNumber = request.invoiceNumber as string
+): Promise<InvoiceWriteResult> {
+  const { orderId, invoiceNumber, input } = TrackingError.unlessValid(validateInvoiceTrackingRequest(args, now))
+  const invoice = async (): Promise<OmsPackage> => {
+    const pkg = findPackage(await oms.getOrder(orderId), invoiceNumber)
+    if (!pkg) throw invoiceNotFound(orderId, invoiceNumber)
+    return pkg
+  }
 
   // Read first: OMS answers an unknown invoice inconsistently, we answer NOT_FOUND.
-  await readInvoice(oms, orderId, invoiceNumber)
-  const body: OmsInvoiceTrackingUpdate = { trackingNumber: input.value.trackingNumber }
-  if (input.value.trackingUrl) body.trackingUrl = input.value.trackingUrl
-  if (input.value.courier) body.courier = input.value.courier
-  if (input.value.dispatchedDate) body.dispatchedDate = input.value.dispatchedDate
-  const receipt = await oms.patchInvoiceTracking(orderId, invoiceNumber, body).catch(error => {
-    throw fromOmsFailure(error, { orderId, invoiceNumber })
-  })
-  return { receipt: receipt.receipt, date: receipt.date, invoice: toInvoiceTracking(await readInvoice(oms, orderId, invoiceNumber)) }
+  await invoice()
+  const body: OmsInvoiceTrackingUpdate = { trackingNumber: input.trackingNumber }
+  if (input.trackingUrl) body.trackingUrl = input.trackingUrl
+  if (input.courier) body.courier = input.courier
+  if (input.dispatchedDate) body.dispatchedDate = input.dispatchedDate
+  const receipt = await oms.patchInvoiceTracking(orderId, invoiceNumber, body)
+  return { receipt: receipt.receipt, date: receipt.date, invoice: toInvoiceTracking(await invoice()) }
 }

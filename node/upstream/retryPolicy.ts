@@ -92,8 +92,6 @@ export interface RetryOptions {
   random?: () => number
   /** Shared by all calls to one upstream's account (see rateLimitGate.ts). */
   gate?: RateLimitGate
-  /** Told of each retry, for metrics and logs. */
-  onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void
 }
 
 export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
@@ -122,7 +120,6 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
       // A server's Retry-After wins over our own guess, but never shortens the backoff.
       const delayMs = Math.max(failure.retryAfterMs ?? 0, backoffDelay(policy, attempt - 1, random))
       if (clock.now() + delayMs - startedAt > policy.totalBudgetMs) throw error
-      options.onRetry?.({ attempt, delayMs, error })
       await clock.sleep(delayMs)
     }
   }

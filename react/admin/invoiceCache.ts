@@ -4,9 +4,10 @@
 import type { DataProxy } from 'apollo-cache'
 
 import ORDER_TRACKING from '../graphql/orderTracking.gql'
-import type { Invoice, OrderTrackingData } from './types'
+import { InvoiceTracking } from '../domain'
+import { OrderTrackingData } from './types'
 
-export function writeInvoiceToOrder(cache: DataProxy, orderId: string, invoice: Invoice) {
+export function writeInvoiceToOrder(cache: DataProxy, orderId: string, invoice: InvoiceTracking) {
   const query = { query: ORDER_TRACKING, variables: { orderId } }
   let cached: OrderTrackingData | null
   try {

@@ -1,13 +1,12 @@
-// The shapes the page reads from the API (graphql/types/tracking.graphql).
-import { InvoiceTrackingView } from '../domain'
-
-export type Invoice = InvoiceTrackingView
+// The shapes the page reads from the API (graphql/types/): the invoice itself is the
+// domain's InvoiceTracking.
+import { InvoiceTracking } from '../domain'
 
 export interface OrderTrackingData {
-  orderTracking: { orderId: string; invoices: Invoice[] } | null
+  orderTracking: { orderId: string; invoices: InvoiceTracking[] } | null
 }
 
 export interface InvoicePayload {
   receipt: string
-  invoice: Invoice
+  invoice: InvoiceTracking
 }

@@ -1,10 +1,9 @@
 // API answers shaped like the service's, with the __typename fields Apollo's cache expects.
-import { TrackingEvent } from '../../domain'
-import { Invoice } from '../../admin/types'
+import { InvoiceTracking, TrackingEvent } from '../../domain'
 
 export const event = (e: TrackingEvent) => ({ __typename: 'TrackingEvent', ...e })
 
-export const invoice = (overrides: Partial<Invoice> = {}) => ({
+export const invoice = (overrides: Partial<InvoiceTracking> = {}) => ({
   __typename: 'InvoiceTracking',
   invoiceNumber: '000030711',
   type: 'OUTPUT',

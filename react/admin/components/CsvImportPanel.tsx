@@ -1,32 +1,30 @@
 // Bulk tracking updates from a CSV file: read and check every row with the service's rules,
-// send the valid ones in chunks through updateTrackingStatuses (MERGE), and report each
-// row's result, on screen and as a CSV file. Cancel stops before the next chunk; a chunk
-// already sent is always awaited, so no row's result is lost.
+// send the valid ones (csvImportRun.ts), and report each row's result, on screen and as a CSV
+// file. Cancel stops before the next chunk.
 import React, { useEffect, useRef, useState } from 'react'
 import { useApolloClient, useMutation } from 'react-apollo'
 import { useIntl } from 'react-intl'
 import { Alert, Button } from 'vtex.styleguide'
 
 import {
-  BatchItemResult,
   CSV_COLUMNS,
   CSV_SAMPLE,
   CsvRowOutcome,
   LIMITS,
+  TrackingBatchItemResult,
   csvResultsTable,
-  outcomeOfBatchResult,
-  outcomeOfFailedCall,
   toCsv,
 } from '../../domain'
 import UPDATE_TRACKING_STATUSES from '../../graphql/updateTrackingStatuses.gql'
-import { ApiErrorCode, apiErrorOf } from '../apiErrors'
+import { ApiErrorCode } from '../apiErrors'
 import { downloadCsv } from '../csvDownload'
 import { CsvFileRows, CsvRefusal, readCsvFile } from '../csvFile'
+import { importCsvRows } from '../csvImportRun'
 import { ERROR_MESSAGE_IDS } from '../messageIds'
 import CsvRowsTable from './CsvRowsTable'
 
 interface BatchData {
-  updateTrackingStatuses: { results: Array<BatchItemResult & { index: number }>; succeeded: number; failed: number }
+  updateTrackingStatuses: { results: TrackingBatchItemResult[]; succeeded: number; failed: number }
 }
 
 type Run =
@@ -94,43 +92,24 @@ const CsvImportPanel: React.FC = () => {
   const runImport = async () => {
     if (stage.kind !== 'loaded' || stage.run.phase !== 'preview') return
     const mine = generation.current
-    const { rows } = stage.file
-    const pending = rows.flatMap((row, index) => (row.update ? [{ index, update: row.update }] : []))
-    const outcomes: Array<CsvRowOutcome | undefined> = new Array(rows.length)
     cancelRequested.current = false
-    let sent = 0
-    let stoppedBy: ApiErrorCode | null = null
-    const update = (run: Run) => {
+    const show = (outcomes: Array<CsvRowOutcome | undefined>, run: Run) => {
       if (generation.current !== mine) return
-      setStage(current => (current.kind === 'loaded' ? { ...current, outcomes: [...outcomes], run } : current))
+      setStage(current => (current.kind === 'loaded' ? { ...current, outcomes, run } : current))
     }
-    update({ phase: 'running', sent, total: pending.length, cancelling: false })
-
-    for (let start = 0; start < pending.length; start += LIMITS.batchSize) {
-      if (cancelRequested.current || generation.current !== mine) break
-      const chunk = pending.slice(start, start + LIMITS.batchSize)
-      try {
-        const { data } = await send({ variables: { updates: chunk.map(item => item.update), mode: 'MERGE' } })
-        const results = data?.updateTrackingStatuses.results ?? []
-        chunk.forEach((item, i) => {
-          outcomes[item.index] = outcomeOfBatchResult(results.find(r => r.index === i) ?? results[i])
-        })
-      } catch (error) {
-        stoppedBy = apiErrorOf(error).code
-        chunk.forEach(item => {
-          outcomes[item.index] = outcomeOfFailedCall(stoppedBy as string)
-        })
-      }
-      sent += chunk.length
-      if (stoppedBy) break
-      update({ phase: 'running', sent, total: pending.length, cancelling: cancelRequested.current })
-    }
-
-    const cancelled = cancelRequested.current && sent < pending.length
-    for (const item of pending) if (!outcomes[item.index]) outcomes[item.index] = { status: 'notSent' }
-    update({ phase: 'done', cancelled, stoppedBy })
+    const end = await importCsvRows(stage.file.rows, {
+      send: async updates => {
+        const { data } = await send({ variables: { updates, mode: 'MERGE' } })
+        return data?.updateTrackingStatuses.results ?? []
+      },
+      shouldStop: () => cancelRequested.current || generation.current !== mine,
+      onProgress: ({ outcomes, sent, total }) =>
+        show(outcomes, { phase: 'running', sent, total, cancelling: cancelRequested.current }),
+    })
+    const cancelled = cancelRequested.current && end.sent < end.total
+    show(end.outcomes, { phase: 'done', cancelled, stoppedBy: end.stoppedBy })
     // An order open above may show an invoice this import changed.
-    if (mounted.current && outcomes.some(o => o?.status === 'ok')) client.reFetchObservableQueries()
+    if (mounted.current && end.outcomes.some(o => o?.status === 'ok')) client.reFetchObservableQueries()
   }
 
   const cancel = () => {

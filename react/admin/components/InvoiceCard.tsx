@@ -2,7 +2,7 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Card } from 'vtex.styleguide'
 
-import { Invoice } from '../types'
+import { InvoiceTracking } from '../../domain'
 import { useFormatInstant } from '../useFormatInstant'
 import AddEventForm from './AddEventForm'
 import EventTimeline from './EventTimeline'
@@ -13,7 +13,7 @@ import TrackingNumber from './TrackingNumber'
 
 interface Props {
   orderId: string
-  invoice: Invoice
+  invoice: InvoiceTracking
 }
 
 const InvoiceCard: React.FC<Props> = ({ orderId, invoice }) => {

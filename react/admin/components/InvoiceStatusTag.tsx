@@ -2,10 +2,10 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Tag } from 'vtex.styleguide'
 
-import { Invoice } from '../types'
+import { InvoiceTracking } from '../../domain'
 import { useFormatInstant } from '../useFormatInstant'
 
-const InvoiceStatusTag: React.FC<{ invoice: Invoice }> = ({ invoice }) => {
+const InvoiceStatusTag: React.FC<{ invoice: InvoiceTracking }> = ({ invoice }) => {
   const intl = useIntl()
   const formatInstant = useFormatInstant()
 

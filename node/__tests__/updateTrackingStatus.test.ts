@@ -1,6 +1,7 @@
 import { LIMITS, TrackingEvent, trackingEventKey } from '../domain'
 import { TrackingError } from '../errors/trackingError'
-import { MAX_MERGE_REWRITES, updateTracking } from '../tracking/updateTracking'
+import { MAX_MERGE_REWRITES } from '../tracking/invoiceWrites'
+import { updateTrackingStatus } from '../tracking/updateTrackingStatus'
 import { FakeOms, StoredEvent, upstreamError } from './fakeOms'
 
 const NOW = Date.parse('2024-05-10T12:00:00Z')
@@ -24,8 +25,8 @@ function fake() {
     .addInvoice(ORDER, { invoiceNumber: 'NO-NUMBER', trackingNumber: null })
 }
 
-const update = (oms: FakeOms, input: unknown, mode?: 'MERGE' | 'REPLACE', invoiceNumber: unknown = INVOICE) =>
-  updateTracking(oms, { orderId: ORDER, invoiceNumber, input, mode }, { now: NOW })
+const update = (oms: FakeOms, input: unknown, mode: 'MERGE' | 'REPLACE' = 'MERGE', invoiceNumber: unknown = INVOICE) =>
+  updateTrackingStatus(oms, { orderId: ORDER, invoiceNumber, input, mode }, { now: NOW })
 
 async function failure(promise: Promise<unknown>): Promise<TrackingError> {
   const outcome = await promise.then(
@@ -190,7 +191,7 @@ describe('given an update OMS would refuse', () => {
   test.each(['MERGE', 'REPLACE'] as const)('when the order is unknown (%s), then NOT_FOUND on orderId', async mode => {
     const oms = fake()
     const error = await failure(
-      updateTracking(oms, { orderId: '999-01', invoiceNumber: INVOICE, input: { isDelivered: false, events: [LABEL] }, mode }, { now: NOW })
+      updateTrackingStatus(oms, { orderId: '999-01', invoiceNumber: INVOICE, input: { isDelivered: false, events: [LABEL] }, mode }, { now: NOW })
     )
     expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'orderId' })
   })
@@ -214,7 +215,7 @@ describe('given input that does not validate', () => {
   ])('when it has %s, then BAD_USER_INPUT names the field and OMS sees no call at all', async (_name, request, field) => {
     for (const mode of ['MERGE', 'REPLACE'] as const) {
       const oms = fake()
-      const error = await failure(updateTracking(oms, { ...request, mode }, { now: NOW }))
+      const error = await failure(updateTrackingStatus(oms, { ...request, mode }, { now: NOW }))
       expect(error.extensions.code).toBe('BAD_USER_INPUT')
       expect(error.extensions.field).toBe(field)
       expect(error.extensions.fieldErrors?.map(e => e.field)).toContain(field)
@@ -225,7 +226,7 @@ describe('given input that does not validate', () => {
   test('when several things are wrong, then every field error is reported', async () => {
     const oms = fake()
     const error = await failure(
-      updateTracking(oms, { orderId: 'a/b', invoiceNumber: '', input: { isDelivered: 'yes', events: [{ ...LABEL, city: '' }] } }, { now: NOW })
+      updateTrackingStatus(oms, { orderId: 'a/b', invoiceNumber: '', input: { isDelivered: 'yes', events: [{ ...LABEL, city: '' }] }, mode: 'MERGE' }, { now: NOW })
     )
     expect(error.extensions.fieldErrors?.map(e => e.field)).toEqual([
       'orderId',
@@ -277,32 +278,5 @@ describe('given another writer replacing the list (verify-after-write)', () => {
     await update(oms, { isDelivered: false, events: [HUB] })
     expect(oms.puts()).toHaveLength(1)
     expect(oms.events(ORDER, INVOICE)).toHaveLength(2)
-  })
-})
-
-describe('given two MERGE updates to one invoice at the same time', () => {
-  test('when both run concurrently in one process, then neither event is lost and they apply in call order', async () => {
-    const oms = fake()
-    // Every call yields, so without the per-invoice queue both would read the same list.
-    oms.latency = () => new Promise(resolve => setImmediate(resolve))
-    await Promise.all([
-      update(oms, { isDelivered: false, events: [PICKED] }),
-      update(oms, { isDelivered: false, events: [HUB] }),
-    ])
-    expect(keys(oms.events(ORDER, INVOICE))).toEqual(keys([PICKED, HUB]))
-    expect(oms.puts().map(p => p.body.events.length)).toEqual([1, 2])
-    expect(keys(oms.puts()[0].body.events)).toEqual(keys([PICKED]))
-  })
-
-  test('when the first one fails, then the second still runs', async () => {
-    const oms = fake()
-    oms.putFailures = [upstreamError(500)]
-    const [first, second] = await Promise.allSettled([
-      update(oms, { isDelivered: false, events: [PICKED] }),
-      update(oms, { isDelivered: false, events: [HUB] }),
-    ])
-    expect(first.status).toBe('rejected')
-    expect(second.status).toBe('fulfilled')
-    expect(keys(oms.events(ORDER, INVOICE))).toEqual(keys([HUB]))
   })
 })

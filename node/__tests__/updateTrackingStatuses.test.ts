@@ -1,6 +1,6 @@
 import { LIMITS, TrackingEvent, trackingEventKey } from '../domain'
 import { TrackingError } from '../errors/trackingError'
-import { BATCH_CONCURRENCY, updateTrackingStatuses } from '../tracking/batchUpdate'
+import { BATCH_CONCURRENCY, updateTrackingStatuses } from '../tracking/updateTrackingStatuses'
 import { FakeOms } from './fakeOms'
 
 const NOW = Date.parse('2024-05-10T12:00:00Z')
@@ -12,6 +12,9 @@ const item = (invoiceNumber: unknown, events: TrackingEvent[], orderId: unknown 
   invoiceNumber,
   input: { isDelivered: false, events },
 })
+
+const batch = (oms: FakeOms, updates: unknown, mode: 'MERGE' | 'REPLACE', options: { now: number }) =>
+  updateTrackingStatuses(oms, { updates, mode }, options)
 
 function fake(invoices: string[]) {
   const oms = new FakeOms()
@@ -32,9 +35,7 @@ describe('given a batch of updates', () => {
   describe('when some items succeed and some fail', () => {
     test('then each is answered in input order, with per-item errors under updates[i].', async () => {
       const oms = fake(['A', 'B', 'C']).addInvoice(ORDER, { invoiceNumber: 'NO-NUMBER', trackingNumber: null })
-      const payload = await updateTrackingStatuses(
-        oms,
-        [
+      const payload = await batch(oms, [
           item('A', [ev('2024-05-01', 'one')]),
           item('a/b', [ev('2024-05-01', 'bad invoice')]),
           item('B', [ev('2024-05-01', 'two'), ev('2024-05-02T10:00:00', 'no offset')]),
@@ -80,8 +81,8 @@ describe('given a batch of updates', () => {
       expect(oms.puts().map(p => p.invoiceNumber).sort()).toEqual(['A', 'C'])
     })
 
-    test('then an unexpected failure of one item is INTERNAL_SERVER_ERROR without its message', async () => {
-      const oms = fake(['A', 'B'])
+    test('then an unexpected failure of one order is INTERNAL_SERVER_ERROR without its message, and the others go on', async () => {
+      const oms = fake(['A']).addInvoice('OTHER-01', { invoiceNumber: 'B' })
       const original = oms.getOrder.bind(oms)
       let calls = 0
       oms.getOrder = async orderId => {
@@ -89,7 +90,7 @@ describe('given a batch of updates', () => {
         if (calls === 1) throw new TypeError('secret internal detail')
         return original(orderId)
       }
-      const payload = await updateTrackingStatuses(oms, [item('A', [ev('2024-05-01', 'x')]), item('B', [ev('2024-05-01', 'y')])], 'MERGE', { now: NOW })
+      const payload = await batch(oms, [item('A', [ev('2024-05-01', 'x')]), item('B', [ev('2024-05-01', 'y')], 'OTHER-01')], 'MERGE', { now: NOW })
       expect(payload.results[0].error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' })
       expect(JSON.stringify(payload)).not.toContain('secret internal detail')
       expect(payload.results[1].ok).toBe(true)
@@ -97,13 +98,12 @@ describe('given a batch of updates', () => {
   })
 
   describe('when several updates target one invoice', () => {
-    test('then they are applied in input order (MERGE)', async () => {
+    test('then with MERGE they are one write carrying every event, and each is answered on its own', async () => {
       const oms = fake(['A', 'B'])
-      oms.latency = () => new Promise(resolve => setImmediate(resolve))
       const e1 = ev('2024-05-03', 'third in time, first sent')
       const e2 = ev('2024-05-01', 'first in time, second sent')
       const e3 = ev('2024-05-02', 'second in time, third sent')
-      const payload = await updateTrackingStatuses(
+      const payload = await batch(
         oms,
         [item('A', [e1]), item('B', [ev('2024-05-01', 'b')]), item('A', [e2]), item('A', [e3])],
         'MERGE',
@@ -111,20 +111,36 @@ describe('given a batch of updates', () => {
       )
       expect(payload.failed).toBe(0)
       const putsToA = oms.puts().filter(p => p.invoiceNumber === 'A')
-      expect(putsToA.map(p => p.body.events.length)).toEqual([1, 2, 3])
-      expect(putsToA.map(p => p.body.events.map(trackingEventKey))).toEqual([
-        [trackingEventKey(e1)],
-        [e2, e1].map(trackingEventKey),
-        [e2, e3, e1].map(trackingEventKey),
-      ])
-      expect(payload.results.map(r => r.eventCount)).toEqual([1, 1, 2, 3])
+      expect(putsToA.map(p => p.body.events.map(trackingEventKey))).toEqual([[e2, e3, e1].map(trackingEventKey)])
+      expect(payload.results.map(r => r.eventCount)).toEqual([3, 1, 3, 3])
+      expect(new Set(payload.results.map(r => r.receipt)).size).toBe(2)
+      // Invoices of one order share the read and the verify read.
+      expect(oms.calls.map(c => c.method)).toEqual(['getOrder', 'putTracking', 'putTracking', 'getOrder'])
+    })
+
+    test('then one that would pass the event limit is refused on its own, and the others are written', async () => {
+      const oms = fake(['A'])
+      const many = Array.from({ length: LIMITS.eventsPerInvoice - 1 }, (_, i) =>
+        ev(new Date(Date.UTC(2024, 3, 1) + i * 60_000).toISOString(), `step ${i}`)
+      )
+      oms.store(ORDER, 'A', many)
+      const payload = await batch(
+        oms,
+        [item('A', [ev('2024-05-01', 'fits')]), item('A', [ev('2024-05-02', 'one too many')])],
+        'MERGE',
+        { now: NOW }
+      )
+      expect(payload.results.map(r => r.ok)).toEqual([true, false])
+      expect(payload.results[1].error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'updates[1].input.events' })
+      expect(oms.events(ORDER, 'A')).toHaveLength(LIMITS.eventsPerInvoice)
+      expect(oms.puts()).toHaveLength(1)
     })
 
     test('then with REPLACE the last one in input order wins', async () => {
       const oms = fake(['A'])
       oms.latency = () => new Promise(resolve => setImmediate(resolve))
       const updates = [1, 2, 3, 4, 5].map(n => item('A', [ev('2024-05-01', `version ${n}`)]))
-      await updateTrackingStatuses(oms, updates, 'REPLACE', { now: NOW })
+      await batch(oms, updates, 'REPLACE', { now: NOW })
       expect(oms.puts().map(p => p.body.events[0].description)).toEqual([
         'version 1',
         'version 2',
@@ -136,21 +152,22 @@ describe('given a batch of updates', () => {
     })
   })
 
-  describe('when many invoices are updated', () => {
-    test(`then no more than ${BATCH_CONCURRENCY} are in flight at once, and the limit is used`, async () => {
-      const invoices = Array.from({ length: 3 * BATCH_CONCURRENCY + 3 }, (_, i) => `INV-${i}`)
-      const oms = fake(invoices)
+  describe('when many orders are updated', () => {
+    test(`then no more than ${BATCH_CONCURRENCY} are written at once, and the limit is used`, async () => {
+      const orders = Array.from({ length: 3 * BATCH_CONCURRENCY + 3 }, (_, i) => `ORDER-${i}`)
+      const oms = new FakeOms()
+      for (const orderId of orders) oms.addInvoice(orderId, { invoiceNumber: 'NF-1' })
       // Each call waits a few macrotasks, so concurrent items really overlap.
       oms.latency = async () => {
         for (let i = 0; i < 3; i++) await new Promise(resolve => setImmediate(resolve))
       }
-      const payload = await updateTrackingStatuses(
+      const payload = await batch(
         oms,
-        invoices.map(inv => item(inv, [ev('2024-05-01', inv)])),
+        orders.map(orderId => item('NF-1', [ev('2024-05-01', orderId)], orderId)),
         'MERGE',
         { now: NOW }
       )
-      expect(payload.succeeded).toBe(invoices.length)
+      expect(payload.succeeded).toBe(orders.length)
       expect(oms.maxInFlight).toBeLessThanOrEqual(BATCH_CONCURRENCY)
       expect(oms.maxInFlight).toBe(BATCH_CONCURRENCY)
       expect(oms.inFlight).toBe(0)
@@ -161,7 +178,7 @@ describe('given a batch of updates', () => {
     test(`then more than ${LIMITS.batchSize} updates are refused before any call`, async () => {
       const oms = fake(['A'])
       const updates = Array.from({ length: LIMITS.batchSize + 1 }, () => item('A', [ev('2024-05-01', 'x')]))
-      const error = await refusal(updateTrackingStatuses(oms, updates, 'MERGE', { now: NOW }))
+      const error = await refusal(batch(oms, updates, 'MERGE', { now: NOW }))
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'updates' })
       expect(error.extensions.fieldErrors?.[0].reason).toBe('TOO_MANY')
       expect(oms.calls).toEqual([])
@@ -170,14 +187,14 @@ describe('given a batch of updates', () => {
     test(`then exactly ${LIMITS.batchSize} updates are accepted`, async () => {
       const invoices = Array.from({ length: LIMITS.batchSize }, (_, i) => `INV-${i}`)
       const oms = fake(invoices)
-      const payload = await updateTrackingStatuses(oms, invoices.map(inv => item(inv, [ev('2024-05-01', 'x')])), 'MERGE', { now: NOW })
+      const payload = await batch(oms, invoices.map(inv => item(inv, [ev('2024-05-01', 'x')])), 'MERGE', { now: NOW })
       expect(payload).toMatchObject({ succeeded: LIMITS.batchSize, failed: 0 })
       expect(payload.results).toHaveLength(LIMITS.batchSize)
     })
 
     test.each([[[]], [undefined], ['not a list']])('then %j is refused as REQUIRED', async updates => {
       const oms = fake(['A'])
-      const error = await refusal(updateTrackingStatuses(oms, updates, 'MERGE', { now: NOW }))
+      const error = await refusal(batch(oms, updates, 'MERGE', { now: NOW }))
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'updates' })
       expect(error.extensions.fieldErrors?.[0].reason).toBe('REQUIRED')
       expect(oms.calls).toEqual([])

@@ -1,0 +1,372 @@
+// Every tracking write of this process goes through here: the one module that holds
+// process-wide write state, per account and order.
+//
+// - **A queue per order.** OMS's PUT replaces an invoice's list and has no version check, so
+//   writes to one order run one round at a time, in arrival order.
+// - **Group commit.** Every MERGE waiting when a round starts — from single calls, batches and
+//   the CSV import alike — joins it: N updates to an invoice cost one read-merge-write-verify
+//   (GET order, PUT, GET order), and the invoices of one order share both GETs (the order GET
+//   returns every invoice). Each caller still gets its own answer: its events kept, or its own
+//   error.
+// - **Verify.** After the PUT the order is read back; an update whose events are gone (another
+//   replica replaced the list in between) is merged and written again, with a random pause,
+//   up to MAX_MERGE_REWRITES times, then CONFLICT.
+// - **The settle check.** A rival that read before our write and writes after our verify is
+//   invisible to the verify. So once writes to an order have been quiet for a moment, one GET
+//   of the order (off every caller's path) looks for the events of ours it should hold and
+//   merges back whatever is gone. A REPLACE drops that watch for its invoice: it states the
+//   whole list.
+// - **REPLACE** is one PUT: OMS itself refuses an invoice without a tracking number, and what
+//   it stores is exactly what was sent.
+import {
+  InvoiceTracking,
+  LIMITS,
+  ValidTrackingStatus,
+  fieldError,
+  mergeTrackingEvents,
+  missingTrackingEvents,
+  parseIsoInstant,
+  toOmsDeliveredDate,
+} from '../domain'
+import { invoiceNotFound, trackingNumberMissing } from '../errors/omsFailure'
+import { TrackingError } from '../errors/trackingError'
+import { OmsOrder, OmsPackage, OmsTrackingUpdate, OmsWriteReceipt } from '../typings/oms'
+import { findPackage, sentInvoiceTracking, storedEvents, toInvoiceTracking } from './invoiceView'
+import { OmsPort } from './omsPort'
+
+export type TrackingWriteMode = 'MERGE' | 'REPLACE'
+
+/** One update to one invoice, validated. */
+export interface InvoiceWrite {
+  invoiceNumber: string
+  status: ValidTrackingStatus
+}
+
+export interface InvoiceWriteResult {
+  receipt: string
+  date: string
+  invoice: InvoiceTracking
+}
+
+export interface WriteLogger {
+  warn(message: unknown): void
+}
+
+/** How many times a MERGE rewrites after finding its events dropped by another writer. */
+export const MAX_MERGE_REWRITES = 5
+
+// Two replicas that keep dropping each other's event would otherwise retry in lockstep; a
+// random pause, growing with each round, lets one of them finish first.
+const REWRITE_PAUSE_MS = 25
+/** Settle checks after a write: a restore is itself checked once more. */
+const SETTLE_CHECKS = 2
+const settleDelayMs = () => Number(process.env.ORDER_TRACKING_SETTLE_CHECK_MS ?? 500)
+
+/**
+ * Queues the updates to invoices of one order. Updates submitted together (a batch's updates
+ * to one order) join the same round; so do updates from other callers that arrive before it
+ * starts. Answers come back in the order given.
+ */
+export function writeInvoices(
+  oms: OmsPort,
+  orderId: string,
+  writes: InvoiceWrite[],
+  mode: TrackingWriteMode,
+  logger?: WriteLogger
+): Array<Promise<InvoiceWriteResult>> {
+  const order = orderState(oms, orderId, logger)
+  const answers = writes.map(
+    write =>
+      new Promise<InvoiceWriteResult>((resolve, reject) =>
+        order.queue.push({ kind: mode, ...write, checksLeft: SETTLE_CHECKS, resolve, reject })
+      )
+  )
+  startRounds(order)
+  return answers
+}
+
+// ---------------------------------------------------------------------------------------
+// Process-wide state: one entry per order with writes queued, running or watched.
+
+interface QueuedWrite extends InvoiceWrite {
+  kind: TrackingWriteMode
+  /** Settle checks still owed to this write's events once it succeeds. */
+  checksLeft: number
+  resolve(result: InvoiceWriteResult): void
+  reject(error: unknown): void
+}
+
+type QueueItem = QueuedWrite | { kind: 'SETTLE_CHECK' }
+
+interface Watched {
+  status: ValidTrackingStatus
+  checksLeft: number
+}
+
+interface OrderState {
+  key: string
+  oms: OmsPort
+  orderId: string
+  logger?: WriteLogger
+  queue: QueueItem[]
+  running: boolean
+  /** Per invoice: the events of ours the order must still hold when it has been quiet. */
+  watched: Map<string, Watched>
+  settleTimer?: ReturnType<typeof setTimeout>
+}
+
+const orders = new Map<string, OrderState>()
+
+function orderState(oms: OmsPort, orderId: string, logger?: WriteLogger): OrderState {
+  const key = `${oms.account}\u0000${orderId}`
+  let order = orders.get(key)
+  if (!order) orders.set(key, (order = { key, oms, orderId, queue: [], running: false, watched: new Map() }))
+  // Clients live one request each; the latest one (same account, same app token) does the calls.
+  order.oms = oms
+  if (logger) order.logger = logger
+  return order
+}
+
+function startRounds(order: OrderState): void {
+  // A write arriving means the order is not quiet: the settle check waits for the next lull.
+  if (order.settleTimer) clearTimeout(order.settleTimer)
+  order.settleTimer = undefined
+  if (order.running) return
+  order.running = true
+  // Started on the next turn of the event loop, so that everything submitted in this one
+  // (a whole batch) lands in the first round.
+  setImmediate(() => void runRounds(order))
+}
+
+async function runRounds(order: OrderState): Promise<void> {
+  while (order.queue.length > 0) {
+    const head = order.queue.shift() as QueueItem
+    const writes: QueuedWrite[] = head.kind === 'SETTLE_CHECK' ? [] : [head]
+    if (head.kind === 'MERGE') {
+      while (order.queue.length > 0 && order.queue[0].kind === 'MERGE') writes.push(order.queue.shift() as QueuedWrite)
+    }
+    try {
+      if (head.kind === 'SETTLE_CHECK') await settleCheck(order)
+      else if (head.kind === 'REPLACE') await replace(order, head)
+      else await mergeRound(order, writes)
+    } catch (error) {
+      // A bug, not an OMS answer (those are handled per write): no caller waits forever.
+      for (const write of writes) write.reject(error)
+    }
+  }
+  order.running = false
+  scheduleSettleCheck(order)
+}
+
+function scheduleSettleCheck(order: OrderState): void {
+  const delayMs = settleDelayMs()
+  if (order.watched.size === 0 || !(delayMs > 0)) {
+    order.watched.clear()
+    orders.delete(order.key)
+    return
+  }
+  order.settleTimer = setTimeout(() => {
+    order.settleTimer = undefined
+    order.queue.push({ kind: 'SETTLE_CHECK' })
+    startRounds(order)
+  }, delayMs)
+  order.settleTimer.unref?.()
+}
+
+function watch(order: OrderState, write: QueuedWrite): void {
+  if (write.checksLeft <= 0 || !(settleDelayMs() > 0)) return
+  const current = order.watched.get(write.invoiceNumber)
+  order.watched.set(write.invoiceNumber, {
+    // Every event of the updates watched, and the latest update's delivered state.
+    status: current ? { ...write.status, events: mergeTrackingEvents(current.status.events, write.status.events) } : write.status,
+    checksLeft: Math.max(write.checksLeft, current?.checksLeft ?? 0),
+  })
+}
+
+// ---------------------------------------------------------------------------------------
+// The rounds.
+
+async function replace(order: OrderState, write: QueuedWrite): Promise<void> {
+  order.watched.delete(write.invoiceNumber)
+  const body: OmsTrackingUpdate = {
+    isDelivered: write.status.isDelivered,
+    deliveredDate: write.status.deliveredDate,
+    events: write.status.events,
+  }
+  try {
+    const receipt = await order.oms.putTracking(order.orderId, write.invoiceNumber, body)
+    write.resolve({ receipt: receipt.receipt, date: receipt.date, invoice: sentInvoiceTracking(write.invoiceNumber, body) })
+  } catch (error) {
+    write.reject(error)
+  }
+}
+
+interface PlannedPut {
+  invoiceNumber: string
+  writes: QueuedWrite[]
+  body: OmsTrackingUpdate
+}
+
+async function mergeRound(order: OrderState, writes: QueuedWrite[]): Promise<void> {
+  const { oms, orderId } = order
+  let pending = writes
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    const current = await readOrder(oms, orderId, pending)
+    if (!current) return
+    const planned = planPuts(orderId, current, pending)
+    const written = await Promise.all(planned.map(put => writePut(oms, orderId, put)))
+    const toVerify = written.filter((put): put is PlannedPut & { receipt: OmsWriteReceipt } => put !== null)
+    if (toVerify.length === 0) return
+    const after = await readOrder(oms, orderId, toVerify.flatMap(put => put.writes))
+    if (!after) return
+    pending = []
+    for (const put of toVerify) {
+      const pkg = findPackage(after, put.invoiceNumber)
+      const stored = pkg ? storedEvents(pkg) : []
+      const invoice = pkg ? toInvoiceTracking(pkg) : null
+      for (const write of put.writes) {
+        // The events this update brought must be there; what else changed is another writer's say.
+        if (invoice && missingTrackingEvents(stored, write.status.events).length === 0) {
+          write.resolve({ receipt: put.receipt.receipt, date: put.receipt.date, invoice })
+          watch(order, write)
+        } else {
+          pending.push(write)
+        }
+      }
+    }
+    if (pending.length > 0 && attempt >= MAX_MERGE_REWRITES) {
+      for (const write of pending) write.reject(conflict(write.invoiceNumber))
+      return
+    }
+    if (pending.length > 0) await pauseBeforeRewrite(attempt)
+  }
+}
+
+/** The order, or null once every write waiting on it has been told why not. */
+async function readOrder(oms: OmsPort, orderId: string, waiting: QueuedWrite[]): Promise<OmsOrder | null> {
+  try {
+    return await oms.getOrder(orderId)
+  } catch (error) {
+    for (const write of waiting) write.reject(error)
+    return null
+  }
+}
+
+async function writePut(
+  oms: OmsPort,
+  orderId: string,
+  put: PlannedPut
+): Promise<(PlannedPut & { receipt: OmsWriteReceipt }) | null> {
+  try {
+    return { ...put, receipt: await oms.putTracking(orderId, put.invoiceNumber, put.body) }
+  } catch (error) {
+    for (const write of put.writes) write.reject(error)
+    return null
+  }
+}
+
+/** One PUT per invoice; the writes OMS would refuse are answered here, before any PUT. */
+function planPuts(orderId: string, order: OmsOrder, writes: QueuedWrite[]): PlannedPut[] {
+  const byInvoice = new Map<string, QueuedWrite[]>()
+  for (const write of writes) {
+    const list = byInvoice.get(write.invoiceNumber)
+    if (list) list.push(write)
+    else byInvoice.set(write.invoiceNumber, [write])
+  }
+  const puts: PlannedPut[] = []
+  byInvoice.forEach((invoiceWrites, invoiceNumber) => {
+    const pkg = findPackage(order, invoiceNumber)
+    const refusal = !pkg
+      ? invoiceNotFound(orderId, invoiceNumber)
+      : !pkg.trackingNumber?.trim()
+        ? trackingNumberMissing(orderId, invoiceNumber)
+        : null
+    if (refusal || !pkg) {
+      for (const write of invoiceWrites) write.reject(refusal)
+      return
+    }
+    const put = planMerge(pkg, invoiceWrites)
+    if (put.writes.length > 0) puts.push({ invoiceNumber, ...put })
+  })
+  return puts
+}
+
+/**
+ * What OMS holds plus each update's events, in arrival order, as one list. An update that
+ * would take the invoice past its event limit is refused on its own. A delivered invoice stays
+ * delivered; the latest update that delivers sets the date.
+ */
+function planMerge(pkg: OmsPackage, writes: QueuedWrite[]): { writes: QueuedWrite[]; body: OmsTrackingUpdate } {
+  let events = storedEvents(pkg)
+  const stored = pkg.courierStatus
+  const storedAt = stored?.finished && stored.deliveredDate ? parseIsoInstant(stored.deliveredDate) : null
+  let delivery = {
+    isDelivered: stored?.finished === true,
+    deliveredDate: storedAt === null ? null : toOmsDeliveredDate(storedAt),
+  }
+  const accepted: QueuedWrite[] = []
+  for (const write of writes) {
+    const merged = mergeTrackingEvents(events, write.status.events)
+    if (merged.length > LIMITS.eventsPerInvoice) {
+      write.reject(
+        TrackingError.badInput([
+          fieldError(
+            'input.events',
+            'TOO_MANY',
+            `An invoice holds at most ${LIMITS.eventsPerInvoice} events; this update would make ${merged.length}.`
+          ),
+        ])
+      )
+      continue
+    }
+    events = merged
+    if (write.status.isDelivered) delivery = { isDelivered: true, deliveredDate: write.status.deliveredDate }
+    accepted.push(write)
+  }
+  return { writes: accepted, body: { ...delivery, events } }
+}
+
+/** One GET for the order; each watched invoice missing events of ours gets them merged back. */
+async function settleCheck(order: OrderState): Promise<void> {
+  const watched = order.watched
+  order.watched = new Map()
+  let current: OmsOrder
+  try {
+    current = await order.oms.getOrder(order.orderId)
+  } catch (error) {
+    reportSettleFailure(order, [...watched.keys()], error)
+    return
+  }
+  const restores: QueuedWrite[] = []
+  watched.forEach(({ status, checksLeft }, invoiceNumber) => {
+    const pkg = findPackage(current, invoiceNumber)
+    if (!pkg || missingTrackingEvents(storedEvents(pkg), status.events).length === 0) return
+    restores.push({
+      kind: 'MERGE',
+      invoiceNumber,
+      status,
+      checksLeft: checksLeft - 1,
+      resolve: () => undefined,
+      reject: error => reportSettleFailure(order, [invoiceNumber], error),
+    })
+  })
+  if (restores.length > 0) await mergeRound(order, restores)
+}
+
+function reportSettleFailure(order: OrderState, invoiceNumbers: string[], error: unknown): void {
+  order.logger?.warn({
+    message: 'settle check could not restore tracking events',
+    orderId: order.orderId,
+    invoiceNumbers,
+    code: error instanceof TrackingError ? error.extensions.code : 'INTERNAL_SERVER_ERROR',
+  })
+}
+
+const pauseBeforeRewrite = (attempt: number) =>
+  new Promise(resolve => setTimeout(resolve, Math.random() * REWRITE_PAUSE_MS * 2 ** attempt))
+
+const conflict = (invoiceNumber: string) =>
+  new TrackingError(
+    `Another writer kept replacing the tracking events of invoice ${invoiceNumber}; the events of this update could not be kept. Try again.`,
+    { code: 'CONFLICT', field: 'invoiceNumber' }
+  )
