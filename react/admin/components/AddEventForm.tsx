@@ -1,5 +1,4 @@
 import React, { useState } from 'react'
-import { useMutation } from 'react-apollo'
 import { useIntl } from 'react-intl'
 import { Alert, Button, Dropdown, Input, Textarea } from 'vtex.styleguide'
 
@@ -12,12 +11,10 @@ import {
   validateTrackingStatus,
 } from '../../domain'
 import UPDATE_TRACKING_STATUS from '../../graphql/updateTrackingStatus.gql'
-import { ApiErrorCode } from '../apiErrors'
-import { FormErrors, formFailureOf, placeFieldErrors, useFieldErrorText } from '../formErrors'
-import { writeInvoiceToOrder } from '../invoiceCache'
+import { useFieldErrorText } from '../formErrors'
 import { toDateTimeLocalValue, toIsoWithOffset } from '../localDateTime'
 import { statusDescriptionId, statusLabelId } from '../messageIds'
-import { InvoicePayload } from '../types'
+import { useInvoiceMutation } from '../useInvoiceMutation'
 import ApiErrorAlert from './ApiErrorAlert'
 
 type Field = 'city' | 'state' | 'description' | 'date'
@@ -48,18 +45,14 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const [city, setCity] = useState('')
   const [state, setState] = useState('')
   const [date, setDate] = useState(() => toDateTimeLocalValue(new Date()))
-  const [errors, setErrors] = useState<FormErrors<Field>>({})
-  const [alert, setAlert] = useState<ApiErrorCode | null>(null)
   const [added, setAdded] = useState(false)
-
-  const [updateTrackingStatus, { loading }] = useMutation<{ updateTrackingStatus: InvoicePayload }>(
-    UPDATE_TRACKING_STATUS,
-    {
-      update: (cache, { data }) => {
-        if (data) writeInvoiceToOrder(cache, orderId, data.updateTrackingStatus.invoice)
-      },
-    }
-  )
+  const { send, loading, errors, alert, closeAlert } = useInvoiceMutation({
+    mutation: UPDATE_TRACKING_STATUS,
+    field: 'updateTrackingStatus',
+    orderId,
+    invoiceNumber,
+    fieldByPath: FIELD_BY_PATH,
+  })
 
   const chooseStatus = (value: string) => {
     if (!isTrackingStatus(value)) return
@@ -70,7 +63,6 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()
     setAdded(false)
-    setAlert(null)
     const at = toIsoWithOffset(date) ?? ''
     const isDelivered = FINAL_TRACKING_STATUSES.includes(status)
     const input = {
@@ -78,27 +70,11 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
       ...(isDelivered ? { deliveredDate: at } : {}),
       events: [{ city, state, description, date: at }],
     }
-    const checked = validateTrackingStatus(input, Date.now())
-    if (!checked.ok) {
-      setErrors(placeFieldErrors(checked.errors, FIELD_BY_PATH).fields)
-      return
-    }
-    setErrors({})
-    try {
-      await updateTrackingStatus({
-        variables: {
-          orderId,
-          invoiceNumber,
-          mode: 'MERGE',
-          input: { ...input, events: checked.value.events },
-        },
-      })
-    } catch (error) {
-      const failure = formFailureOf(error, FIELD_BY_PATH)
-      setErrors(failure.fields)
-      setAlert(failure.alert)
-      return
-    }
+    const sent = await send(validateTrackingStatus(input, Date.now()), value => ({
+      mode: 'MERGE',
+      input: { ...input, events: value.events },
+    }))
+    if (!sent) return
     setAdded(true)
     setCity('')
     setState('')
@@ -110,7 +86,7 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   return (
     <form onSubmit={submit} noValidate aria-labelledby={id('title')}>
       <h4 id={id('title')} className="t-heading-6 mt0 mb4">{intl.formatMessage({ id: 'admin/order-tracking.addEvent.title' })}</h4>
-      {alert && <ApiErrorAlert code={alert} onClose={() => setAlert(null)} />}
+      {alert && <ApiErrorAlert code={alert} onClose={closeAlert} />}
       {added && (
         <div className="mb4">
           <Alert type="success" onClose={() => setAdded(false)}>

@@ -1,15 +1,12 @@
 import React, { useEffect, useRef, useState } from 'react'
-import { useMutation } from 'react-apollo'
 import { useIntl } from 'react-intl'
 import { Button, Input, ModalDialog } from 'vtex.styleguide'
 
 import { validateTrackingStatus } from '../../domain'
 import UPDATE_TRACKING_STATUS from '../../graphql/updateTrackingStatus.gql'
-import { ApiErrorCode } from '../apiErrors'
-import { FormErrors, formFailureOf, placeFieldErrors, useFieldErrorText } from '../formErrors'
-import { writeInvoiceToOrder } from '../invoiceCache'
+import { useFieldErrorText } from '../formErrors'
 import { toDateTimeLocalValue, toIsoWithOffset } from '../localDateTime'
-import { InvoicePayload } from '../types'
+import { useInvoiceMutation } from '../useInvoiceMutation'
 import ApiErrorAlert from './ApiErrorAlert'
 
 type Field = 'deliveredDate'
@@ -27,21 +24,18 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const errorText = useFieldErrorText()
   const [isOpen, setOpen] = useState(false)
   const [date, setDate] = useState('')
-  const [errors, setErrors] = useState<FormErrors<Field>>({})
-  const [alert, setAlert] = useState<ApiErrorCode | null>(null)
   // A successful write makes the invoice delivered, and the card drops this component before
   // the mutation's promise settles: then there is no dialog left to close.
   const mounted = useRef(true)
   useEffect(() => () => void (mounted.current = false), [])
 
-  const [updateTrackingStatus, { loading }] = useMutation<{ updateTrackingStatus: InvoicePayload }>(
-    UPDATE_TRACKING_STATUS,
-    {
-      update: (cache, { data }) => {
-        if (data) writeInvoiceToOrder(cache, orderId, data.updateTrackingStatus.invoice)
-      },
-    }
-  )
+  const { send, loading, errors, alert, closeAlert, reset } = useInvoiceMutation({
+    mutation: UPDATE_TRACKING_STATUS,
+    field: 'updateTrackingStatus',
+    orderId,
+    invoiceNumber,
+    fieldByPath: FIELD_BY_PATH,
+  })
 
   const titleId = `order-tracking-${invoiceNumber}-delivered-title`
   const openerId = `order-tracking-${invoiceNumber}-mark-delivered`
@@ -54,30 +48,15 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
 
   const open = () => {
     setDate(toDateTimeLocalValue(new Date()))
-    setErrors({})
-    setAlert(null)
+    reset()
     setOpen(true)
   }
 
   const confirm = async () => {
-    setAlert(null)
     // No events: in MERGE mode the service keeps the ones the invoice already has.
     const input = { isDelivered: true, deliveredDate: toIsoWithOffset(date) ?? '', events: [] }
-    const checked = validateTrackingStatus(input, Date.now())
-    if (!checked.ok) {
-      setErrors(placeFieldErrors(checked.errors, FIELD_BY_PATH).fields)
-      return
-    }
-    setErrors({})
-    try {
-      await updateTrackingStatus({ variables: { orderId, invoiceNumber, mode: 'MERGE', input } })
-    } catch (error) {
-      const failure = formFailureOf(error, FIELD_BY_PATH)
-      setErrors(failure.fields)
-      setAlert(failure.alert)
-      return
-    }
-    if (mounted.current) close()
+    const sent = await send(validateTrackingStatus(input, Date.now()), () => ({ mode: 'MERGE', input }))
+    if (sent && mounted.current) close()
   }
 
   return (
@@ -103,7 +82,7 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
             {intl.formatMessage({ id: 'admin/order-tracking.markDelivered.title' }, { invoiceNumber })}
           </h3>
           <p>{intl.formatMessage({ id: 'admin/order-tracking.markDelivered.text' })}</p>
-          {alert && <ApiErrorAlert code={alert} onClose={() => setAlert(null)} />}
+          {alert && <ApiErrorAlert code={alert} onClose={closeAlert} />}
           <Input
             id={`order-tracking-${invoiceNumber}-delivered-date`}
             type="datetime-local"

@@ -1,14 +1,11 @@
 import React, { useState } from 'react'
-import { useMutation } from 'react-apollo'
 import { useIntl } from 'react-intl'
 import { Button, Input } from 'vtex.styleguide'
 
 import { LIMITS, validateInvoiceTracking } from '../../domain'
 import SET_INVOICE_TRACKING from '../../graphql/setInvoiceTracking.gql'
-import { ApiErrorCode } from '../apiErrors'
-import { FormErrors, formFailureOf, placeFieldErrors, useFieldErrorText } from '../formErrors'
-import { writeInvoiceToOrder } from '../invoiceCache'
-import { InvoicePayload } from '../types'
+import { useFieldErrorText } from '../formErrors'
+import { useInvoiceMutation } from '../useInvoiceMutation'
 import ApiErrorAlert from './ApiErrorAlert'
 
 type Field = 'trackingNumber' | 'trackingUrl' | 'courier'
@@ -32,45 +29,23 @@ const SetTrackingNumberForm: React.FC<Props> = ({ orderId, invoiceNumber, courie
   const [trackingNumber, setTrackingNumber] = useState('')
   const [trackingUrl, setTrackingUrl] = useState('')
   const [courier, setCourier] = useState(currentCourier ?? '')
-  const [errors, setErrors] = useState<FormErrors<Field>>({})
-  const [alert, setAlert] = useState<ApiErrorCode | null>(null)
-
-  const [setInvoiceTracking, { loading }] = useMutation<{ setInvoiceTracking: InvoicePayload }>(
-    SET_INVOICE_TRACKING,
-    {
-      update: (cache, { data }) => {
-        if (data) writeInvoiceToOrder(cache, orderId, data.setInvoiceTracking.invoice)
-      },
-    }
-  )
+  const { send, loading, errors, alert, closeAlert } = useInvoiceMutation({
+    mutation: SET_INVOICE_TRACKING,
+    field: 'setInvoiceTracking',
+    orderId,
+    invoiceNumber,
+    fieldByPath: FIELD_BY_PATH,
+  })
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()
-    setAlert(null)
-    const checked = validateInvoiceTracking({ trackingNumber, trackingUrl, courier }, Date.now())
-    if (!checked.ok) {
-      setErrors(placeFieldErrors(checked.errors, FIELD_BY_PATH).fields)
-      return
-    }
-    setErrors({})
-    const { value } = checked
-    try {
-      await setInvoiceTracking({
-        variables: {
-          orderId,
-          invoiceNumber,
-          input: {
-            trackingNumber: value.trackingNumber,
-            ...(value.trackingUrl ? { trackingUrl: value.trackingUrl } : {}),
-            ...(value.courier ? { courier: value.courier } : {}),
-          },
-        },
-      })
-    } catch (error) {
-      const failure = formFailureOf(error, FIELD_BY_PATH)
-      setErrors(failure.fields)
-      setAlert(failure.alert)
-    }
+    await send(validateInvoiceTracking({ trackingNumber, trackingUrl, courier }, Date.now()), value => ({
+      input: {
+        trackingNumber: value.trackingNumber,
+        ...(value.trackingUrl ? { trackingUrl: value.trackingUrl } : {}),
+        ...(value.courier ? { courier: value.courier } : {}),
+      },
+    }))
   }
 
   const id = (field: string) => `order-tracking-${invoiceNumber}-${field}`
@@ -81,7 +56,7 @@ const SetTrackingNumberForm: React.FC<Props> = ({ orderId, invoiceNumber, courie
         {intl.formatMessage({ id: 'admin/order-tracking.setTracking.title' })}
       </h4>
       <p className="t-small c-muted-1 mt0 mb4">{intl.formatMessage({ id: 'admin/order-tracking.setTracking.text' })}</p>
-      {alert && <ApiErrorAlert code={alert} onClose={() => setAlert(null)} />}
+      {alert && <ApiErrorAlert code={alert} onClose={closeAlert} />}
       <div className="flex flex-wrap">
         <div className="w-100 w-third-l pr4-l mb4">
           <Input
