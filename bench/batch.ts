@@ -1,6 +1,7 @@
-// (b) and (c): many MERGE updates through updateTrackingStatuses, in chunks, a few chunks in
-// flight, against a sandbox with faults (a rate limit, or errors and dropped sockets); then
-// every invoice is read back and compared with what was sent.
+// (b), (b2), (c) and (d): many MERGE updates (one event each) through updateTrackingStatuses,
+// in chunks, a few chunks in flight per Service, against a sandbox with faults (a rate limit,
+// or errors and dropped sockets); then every invoice is read back and compared with what was
+// sent.
 import { BenchEvent, addOrders, benchEvent, benchOrders, readOrderRaw, setFaults, updateTrackingStatuses } from './client'
 import { JournalSummary } from './journalSummary'
 import type { BenchSandbox } from './processes'
@@ -13,7 +14,14 @@ export interface BatchOptions {
   orders: number
   invoicesPerOrder: number
   updatesPerInvoice: number
+  /**
+   * grouped: an invoice's updates are adjacent (as carrier exports are), so a chunk carries
+   * several updates per invoice; spread: round k sends event #k to every invoice, so a chunk
+   * never holds an invoice twice.
+   */
+  shape: 'grouped' | 'spread'
   chunkSize: number
+  /** Per Service. */
   chunksInFlight: number
   faults: Record<string, unknown>
   /** No new chunk starts after this long. */
@@ -30,8 +38,15 @@ interface Update {
 
 export interface BatchResult {
   config: Omit<BatchOptions, 'log'>
+  services: number
   updates: { planned: number; sent: number; succeeded: number; failed: number; failuresByCode: Record<string, number> }
   durationMs: number
+  /** Events (one per update) sent ÷ batch wall time. */
+  eventsPerSecond: number
+  /** Every OMS request the sandbox saw for this part (429s and the settle reads after the batch included) ÷ events sent. */
+  omsRequestsPerEvent: number
+  /** 429 answers ÷ all OMS answers. */
+  rateLimitedShare: number
   chunkLatencyMs: Distribution
   readBack: {
     invoices: number
@@ -76,19 +91,20 @@ async function inParallel<T>(items: T[], concurrency: number, work: (item: T) =>
   )
 }
 
-export async function runBatch(serviceUrl: string, sandbox: BenchSandbox, options: BatchOptions): Promise<BatchResult> {
+/** Chunk i goes to Service i mod n; each Service has its own chunks in flight. */
+export async function runBatch(serviceUrls: string[], sandbox: BenchSandbox, options: BatchOptions): Promise<BatchResult> {
   const { log, ...config } = options
   const orders = benchOrders(options.group, options.orders, options.invoicesPerOrder)
   await addOrders(sandbox.url, orders)
   const invoices = orders.flatMap(order => order.invoices.map(invoice => ({ orderId: order.orderId, invoiceNumber: invoice.invoiceNumber })))
-  // Round k sends event #k to every invoice, so a chunk never holds the same invoice twice
-  // and an invoice's updates are spread over the run. Each event is distinct (its
-  // description names it), so a loss or a duplicate shows on read-back.
+  // Each event is distinct (its description names it), so a loss or a duplicate shows on read-back.
   const updates: Update[] = []
-  for (let k = 0; k < options.updatesPerInvoice; k++) {
-    for (const { orderId, invoiceNumber } of invoices) {
-      updates.push({ orderId, invoiceNumber, input: { isDelivered: false, events: [benchEvent(`bench ${invoiceNumber} #${k}`, k * 60)] } })
-    }
+  const add = (orderId: string, invoiceNumber: string, k: number) =>
+    updates.push({ orderId, invoiceNumber, input: { isDelivered: false, events: [benchEvent(`bench ${invoiceNumber} #${k}`, k * 60)] } })
+  if (options.shape === 'grouped') {
+    for (const { orderId, invoiceNumber } of invoices) for (let k = 0; k < options.updatesPerInvoice; k++) add(orderId, invoiceNumber, k)
+  } else {
+    for (let k = 0; k < options.updatesPerInvoice; k++) for (const { orderId, invoiceNumber } of invoices) add(orderId, invoiceNumber, k)
   }
   const chunks: number[] = []
   for (let start = 0; start < updates.length; start += options.chunkSize) chunks.push(start)
@@ -101,13 +117,14 @@ export async function runBatch(serviceUrl: string, sandbox: BenchSandbox, option
   const chunkLatency: number[] = []
   const started = Date.now()
   let done = 0
-  await inParallel(chunks, options.chunksInFlight, async start => {
+  const perService = serviceUrls.map((_, n) => chunks.filter((_, i) => i % serviceUrls.length === n))
+  await Promise.all(perService.map((own, n) => inParallel(own, options.chunksInFlight, async start => {
     if (Date.now() - started > options.deadlineMs) return
     const slice = updates.slice(start, start + options.chunkSize)
     const t0 = Date.now()
     let codes: Array<{ ok: boolean; code?: string }>
     try {
-      const answer = await updateTrackingStatuses(serviceUrl, slice, options.chunkTimeoutMs)
+      const answer = await updateTrackingStatuses(serviceUrls[n], slice, options.chunkTimeoutMs)
       const body = JSON.parse(answer.text)
       const payload = body?.data?.updateTrackingStatuses
       if (answer.status !== 200 || !payload) {
@@ -126,10 +143,10 @@ export async function runBatch(serviceUrl: string, sandbox: BenchSandbox, option
     codes.forEach((c, i) => (outcome[start + i] = c))
     done++
     if (done % 10 === 0) log(`  ${options.group}: ${done}/${chunks.length} chunks, ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  })
+  })))
   const batchEnd = Date.now()
 
-  // The settle checks (500 ms after each MERGE) still read, and may write: wait until the
+  // The settle checks (500 ms after an order's last write) still read, and may write: wait until the
   // sandbox has seen no new request for a while, bounded.
   let lastCount = -1
   for (let waited = 0; waited < 30_000; waited += 1000) {
@@ -218,10 +235,15 @@ export async function runBatch(serviceUrl: string, sandbox: BenchSandbox, option
   const outcomes: Record<string, number> = {}
   for (const r of oms) outcomes[String(r[2])] = (outcomes[String(r[2])] ?? 0) + 1
 
+  const durationMs = batchEnd - started
   return {
     config,
+    services: serviceUrls.length,
     updates: { planned: updates.length, sent, succeeded, failed: sent - succeeded, failuresByCode },
-    durationMs: batchEnd - started,
+    durationMs,
+    eventsPerSecond: round(sent / Math.max(0.001, durationMs / 1000), 1),
+    omsRequestsPerEvent: round(oms.length / (sent || 1), 3),
+    rateLimitedShare: round((oms.length - admitted.length) / (oms.length || 1), 4),
     chunkLatencyMs: (() => {
       const d = distribution(chunkLatency)
       return { n: d.n, p50: d.p50, p90: d.p90, p99: d.p99, mean: round(d.mean, 1), max: d.max }

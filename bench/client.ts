@@ -40,6 +40,9 @@ export const updateTrackingStatus = (
   mode: 'MERGE' | 'REPLACE'
 ) => graphql(baseUrl, UPDATE_TRACKING_STATUS, { orderId, invoiceNumber, input: { isDelivered: false, events }, mode })
 
+/** The bench-only root field that calls nothing (floorService.ts): the runtime floor. */
+export const benchFloor = (baseUrl: string) => graphql(baseUrl, 'query Floor { benchFloor }', {})
+
 export const updateTrackingStatuses = (
   baseUrl: string,
   updates: Array<{ orderId: string; invoiceNumber: string; input: { isDelivered: boolean; events: BenchEvent[] } }>,
@@ -61,8 +64,11 @@ export const directPut = (sandboxUrl: string, orderId: string, invoiceNumber: st
 export const directGet = (sandboxUrl: string, orderId: string) =>
   request(orderUrl(sandboxUrl, orderId), { headers: omsHeaders, timeoutMs: 10_000 })
 
-/** A client-side MERGE without the Service: read the order, add the event, write the list. */
-export async function directGetPut(sandboxUrl: string, orderId: string, invoiceNumber: string, events: BenchEvent[]): Promise<HttpAnswer> {
+/**
+ * A client-side MERGE without the Service, with the OMS requests a MERGE needs: read the
+ * order, write the list plus the event, read the order back (the verify).
+ */
+export async function directGetPutGet(sandboxUrl: string, orderId: string, invoiceNumber: string, events: BenchEvent[]): Promise<HttpAnswer> {
   const read = await directGet(sandboxUrl, orderId)
   if (read.status !== 200) return read
   const order = JSON.parse(read.text)
@@ -73,7 +79,10 @@ export async function directGetPut(sandboxUrl: string, orderId: string, invoiceN
     description: e.description,
     date: e.createDate,
   }))
-  return directPut(sandboxUrl, orderId, invoiceNumber, [...stored, ...events])
+  const written = await directPut(sandboxUrl, orderId, invoiceNumber, [...stored, ...events])
+  if (written.status !== 200) return written
+  const verify = await directGet(sandboxUrl, orderId)
+  return verify.status === 200 ? written : verify
 }
 
 // Sandbox control endpoints (never faulted, never journaled).

@@ -25,16 +25,17 @@ export function concatenatedSchema(): string {
 
 /**
  * Lays out `dir` for the runtime. `nodeSource` is what service/src/node points at: the
- * TypeScript sources (for jest, which compiles on require) or a compiled copy.
+ * TypeScript sources (for jest, which compiles on require) or a compiled copy. `extraSchema`
+ * is appended to the app's schema (the benchmark's floor field; never shipped).
  */
-export function writeServiceLayout(dir: string, nodeSource: string): void {
+export function writeServiceLayout(dir: string, nodeSource: string, extraSchema = ''): void {
   const service = join(dir, 'service')
   rmSync(service, { recursive: true, force: true })
   mkdirSync(join(service, 'src'), { recursive: true })
   const serviceJson = JSON.parse(readFileSync(join(REPO_ROOT, 'node', 'service.json'), 'utf8'))
   serviceJson.routes = { ...serviceJson.routes, __graphql: { path: '/_v/graphql' } }
   writeFileSync(join(service, 'service.json'), JSON.stringify(serviceJson, null, 2))
-  writeFileSync(join(service, 'schema.graphql'), concatenatedSchema())
+  writeFileSync(join(service, 'schema.graphql'), `${concatenatedSchema()}\n${extraSchema}`)
   symlinkSync(nodeSource, join(service, 'src', 'node'), 'dir')
   const modules = join(nodeSource, 'node_modules')
   if (!existsSync(modules)) symlinkSync(join(REPO_ROOT, 'node', 'node_modules'), modules, 'dir')
