@@ -195,6 +195,7 @@ function printBatch(r: BatchRun, rate?: number): void {
     rows.push(['achieved ÷ limit R', `${pct(r.oms.ofLimit ?? 0)} of ${rate}`])
     if (r.oms.perSecond) rows.push(['per 1-s window (full seconds): min / p50 / max', `${r.oms.perSecond.min} / ${r.oms.perSecond.p50} / ${r.oms.perSecond.max} (${r.oms.perSecond.windowsAtLeast90PctOfLimit} of ${r.oms.perSecond.windows} windows ≥ 90 % of R)`])
     rows.push(['429 answers (share of OMS answers)', `${r.oms.rateLimited429} (${pct(r.rateLimitedShare)})`])
+    if (r.oms.timeline) rows.push(['admitted per second (429s), second by second', r.oms.timeline.map(([a, l]) => (l ? `${a}(${l})` : String(a))).join(' ')])
   }
   rows.push(['OMS answers by status (0 = dropped socket)', Object.entries(r.oms.outcomes).map(([k, v]) => `${k}: ${v}`).join(', ')])
   rows.push(['journal: requests by kind', Object.entries(r.journal.byKind).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ')])

@@ -1,15 +1,29 @@
-// OMS's rate limit is per account and unpublished; a 429 tells us we passed it. The gate is
-// shared by every call to one account's OMS in this process:
-// - after a 429, no call starts before its Retry-After (not only the call that got it);
-// - it learns a pace from what OMS admitted in the second before the 429 (a little under it),
-//   and from then on spaces call starts to stay within it, so the next windows are used
-//   instead of being spent on 429s and waits; without 429s the pace creeps back up.
+// OMS's rate limit is per account and unpublished, and IO runs 2 to 10 replicas of this
+// service against the same limit; a 429 tells us that all of us together passed it. The gate
+// is shared by every call to one account's OMS in this process, and it paces call starts:
+// - no pace until the first 429; then a little under what this process got admitted in the
+//   second before it (its share of the limit in that second);
+// - growth: each second in which the pace held the calls back and no 429 came, 3 % more (10 %
+//   once 3 s have passed without a 429: a process whose share grew, as others went idle, gets
+//   there soon); each 429 burst (one per second at most) cuts the pace by 10 %. Replicas doing the
+//   same converge on an even share of the limit and together keep it nearly full, with few
+//   429s (the classic increase/decrease rule that shares a link fairly);
+// - the call told 429 waits its Retry-After (upstream/retryPolicy.ts); the others pause for a
+//   moment, so the calls already waiting do not all hit the same exhausted window.
 
 const WINDOW_MS = 1000
-const HEADROOM = 0.95 // keep a little under what was admitted
-const PROBE_AFTER_MS = 5000 // this long without a 429: allow a little more
-const PROBE_STEP = 1.05
-const MIN_SAMPLE = 10 // fewer admissions than this in the second before a 429 tell no pace
+const FIRST_HEADROOM = 0.95
+const INCREASE = 1.03
+const INCREASE_WHEN_QUIET = 1.1
+const QUIET_MS = 3000
+const DECREASE = 0.9
+/** Fewer admissions than this in the second before the first 429 tell no pace. */
+const MIN_SAMPLE = 10
+const MIN_PACE = 5
+/** How long every call pauses after a 429 (at most the Retry-After). */
+const PAUSE_AFTER_429_MS = 100
+/** The pace grows only when it held calls back: at least this share of it was used. */
+const BUSY_SHARE = 0.9
 
 export class RateLimitGate {
   private openAt = 0
@@ -18,19 +32,18 @@ export class RateLimitGate {
   /** Call starts per window we allow ourselves; undefined until the first 429. */
   private pace: number | undefined
   private lastChangeAt = 0
+  private lastCutAt = -Infinity
 
   /** How long a call that would start at `nowMs` must wait first (0: go). */
   public waitMs(nowMs: number): number {
     if (nowMs < this.openAt) return this.openAt - nowMs
     if (this.pace === undefined) return 0
-    if (nowMs - this.lastChangeAt >= PROBE_AFTER_MS) {
-      this.pace = Math.ceil(this.pace * PROBE_STEP)
-      this.lastChangeAt = nowMs
-    }
     dropOlderThan(this.starts, nowMs - WINDOW_MS)
-    if (this.starts.length < this.pace) return 0
+    this.grow(nowMs)
+    const allowed = Math.floor(this.pace)
+    if (this.starts.length < allowed) return 0
     // When enough of the window's starts have left it for one more to fit.
-    return this.starts[this.starts.length - this.pace] + WINDOW_MS - nowMs + 1
+    return this.starts[this.starts.length - allowed] + WINDOW_MS - nowMs + 1
   }
 
   /** A call starts now (after waitMs said 0, with nothing awaited in between). */
@@ -46,19 +59,32 @@ export class RateLimitGate {
 
   /** The upstream answered 429. */
   public limited(nowMs: number, retryAfterMs: number): void {
-    this.openAt = Math.max(this.openAt, nowMs + retryAfterMs)
+    this.openAt = Math.max(this.openAt, nowMs + Math.min(retryAfterMs, PAUSE_AFTER_429_MS))
+    // A burst of 429s is one signal: the calls in flight when the window filled all get one.
+    if (nowMs - this.lastCutAt < WINDOW_MS) return
     dropOlderThan(this.admissions, nowMs - WINDOW_MS)
-    if (this.admissions.length < MIN_SAMPLE) return
-    const observed = Math.floor(this.admissions.length * HEADROOM)
-    // One observation never more than halves the pace: right after a pause, few of the
-    // window's admissions were ours to see.
-    this.pace = this.pace === undefined ? observed : Math.max(Math.floor(this.pace / 2), Math.min(this.pace, observed))
+    if (this.pace === undefined) {
+      if (this.admissions.length < MIN_SAMPLE) return
+      this.pace = Math.max(MIN_PACE, this.admissions.length * FIRST_HEADROOM)
+    } else {
+      this.pace = Math.max(MIN_PACE, this.pace * DECREASE)
+    }
+    this.lastCutAt = nowMs
     this.lastChangeAt = nowMs
   }
 
-  /** The pace in use, for tests and logs. */
+  /** The pace in use (call starts per second), for tests and logs. */
   public get callsPerSecond(): number | undefined {
-    return this.pace
+    return this.pace === undefined ? undefined : Math.floor(this.pace)
+  }
+
+  private grow(nowMs: number): void {
+    if (this.pace === undefined || nowMs - this.lastChangeAt < WINDOW_MS) return
+    // Only a pace that held calls back is raised: an idle process learns nothing about the limit.
+    if (this.starts.length >= BUSY_SHARE * Math.floor(this.pace)) {
+      this.pace *= nowMs - this.lastCutAt >= QUIET_MS ? INCREASE_WHEN_QUIET : INCREASE
+    }
+    this.lastChangeAt = nowMs
   }
 }
 
