@@ -40,7 +40,7 @@ describe('given a MERGE that verified, then a rival write that dropped its event
 describe('given a burst of MERGEs to one invoice', () => {
   test('then they share one settle read, which watches every event of the burst', async () => {
     const oms = new FakeOms().addInvoice(ORDER, { invoiceNumber: INVOICE })
-    for (const [i, description] of ['a', 'b', 'c'].entries()) await merge(oms, ev(description, `2024-05-0${i + 1}`))
+    await Promise.all(['a', 'b', 'c'].map((description, i) => merge(oms, ev(description, `2024-05-0${i + 1}`))))
     const readsAfterWrites = reads(oms)
     oms.store(ORDER, INVOICE, [ev('b', '2024-05-02')]) // a rival dropped a and c
 
@@ -83,5 +83,26 @@ describe('given a MERGE, then a REPLACE of the same invoice', () => {
     await jest.advanceTimersByTimeAsync(3000)
     expect(oms.events(ORDER, INVOICE).map(e => e.description)).toEqual(['replaced'])
     expect(oms.puts().length).toBe(puts)
+  })
+})
+
+describe('given MERGEs to two invoices of one order', () => {
+  test('then one settle read of the order checks both', async () => {
+    const oms = new FakeOms().addInvoice(ORDER, { invoiceNumber: INVOICE }).addInvoice(ORDER, { invoiceNumber: 'NF-2' })
+    await Promise.all([
+      merge(oms, ev('first invoice', '2024-05-01')),
+      updateTrackingStatus(
+        oms,
+        { orderId: ORDER, invoiceNumber: 'NF-2', input: { isDelivered: false, events: [ev('second invoice', '2024-05-01')] }, mode: 'MERGE' },
+        { now: NOW }
+      ),
+    ])
+    const before = reads(oms)
+    oms.store(ORDER, 'NF-2', []) // a rival dropped the second invoice's event
+    await jest.advanceTimersByTimeAsync(600)
+    // The settle read, then the restore of NF-2 (read, write, verify).
+    expect(reads(oms) - before).toBe(3)
+    expect(oms.puts().filter(p => p.invoiceNumber === 'NF-2')).toHaveLength(2)
+    expect(oms.events(ORDER, 'NF-2').map(e => e.description)).toEqual(['second invoice'])
   })
 })

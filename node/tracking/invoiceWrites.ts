@@ -61,6 +61,14 @@ const REWRITE_PAUSE_MS = 25
 /** Settle checks after a write: a restore is itself checked once more. */
 const SETTLE_CHECKS = 2
 const settleDelayMs = () => Number(process.env.ORDER_TRACKING_SETTLE_CHECK_MS ?? 500)
+// A MERGE round that follows another to the same order within BURST_MS is part of a burst
+// (many callers writing one invoice): it lingers while updates keep arriving (one at least
+// every LINGER_STEP_MS, LINGER_MAX_MS at most), so that the callers just answered, who send
+// their next update right away, join it instead of making a round each. A lone update never
+// waits.
+const BURST_MS = 50
+const LINGER_STEP_MS = 10
+const LINGER_MAX_MS = 100
 
 /**
  * Queues the updates to invoices of one order. Updates submitted together (a batch's updates
@@ -110,6 +118,8 @@ interface OrderState {
   logger?: WriteLogger
   queue: QueueItem[]
   running: boolean
+  /** When the last MERGE round to this order ended (ms since epoch). */
+  lastMergeRoundAt: number
   /** Per invoice: the events of ours the order must still hold when it has been quiet. */
   watched: Map<string, Watched>
   settleTimer?: ReturnType<typeof setTimeout>
@@ -120,7 +130,7 @@ const orders = new Map<string, OrderState>()
 function orderState(oms: OmsPort, orderId: string, logger?: WriteLogger): OrderState {
   const key = `${oms.account}\u0000${orderId}`
   let order = orders.get(key)
-  if (!order) orders.set(key, (order = { key, oms, orderId, queue: [], running: false, watched: new Map() }))
+  if (!order) orders.set(key, (order = { key, oms, orderId, queue: [], running: false, lastMergeRoundAt: 0, watched: new Map() }))
   // Clients live one request each; the latest one (same account, same app token) does the calls.
   order.oms = oms
   if (logger) order.logger = logger
@@ -140,6 +150,7 @@ function startRounds(order: OrderState): void {
 
 async function runRounds(order: OrderState): Promise<void> {
   while (order.queue.length > 0) {
+    if (order.queue[0].kind === 'MERGE' && Date.now() - order.lastMergeRoundAt < BURST_MS) await linger(order)
     const head = order.queue.shift() as QueueItem
     const writes: QueuedWrite[] = head.kind === 'SETTLE_CHECK' ? [] : [head]
     if (head.kind === 'MERGE') {
@@ -148,7 +159,10 @@ async function runRounds(order: OrderState): Promise<void> {
     try {
       if (head.kind === 'SETTLE_CHECK') await settleCheck(order)
       else if (head.kind === 'REPLACE') await replace(order, head)
-      else await mergeRound(order, writes)
+      else {
+        await mergeRound(order, writes)
+        order.lastMergeRoundAt = Date.now()
+      }
     } catch (error) {
       // A bug, not an OMS answer (those are handled per write): no caller waits forever.
       for (const write of writes) write.reject(error)
@@ -156,6 +170,14 @@ async function runRounds(order: OrderState): Promise<void> {
   }
   order.running = false
   scheduleSettleCheck(order)
+}
+
+async function linger(order: OrderState): Promise<void> {
+  const until = Date.now() + LINGER_MAX_MS
+  for (let waiting = -1; order.queue.length > waiting && Date.now() < until; ) {
+    waiting = order.queue.length
+    await new Promise(resolve => setTimeout(resolve, LINGER_STEP_MS))
+  }
 }
 
 function scheduleSettleCheck(order: OrderState): void {
