@@ -16,8 +16,8 @@ const reads = (oms: FakeOms) => oms.calls.filter(call => call.method === 'getOrd
 beforeEach(() => {
   ORDER = `11724529007${++orders}-01`
   process.env.ORDER_TRACKING_SETTLE_CHECK_MS = '500'
-  // Rounds start on setImmediate; only the settle delay (setTimeout) runs on the fake clock.
-  jest.useFakeTimers({ doNotFake: ['Date', 'setImmediate'] })
+  // Only the settle delay (setTimeout) runs on the fake clock.
+  jest.useFakeTimers({ doNotFake: ['Date', 'setImmediate', 'queueMicrotask'] })
 })
 afterEach(() => {
   jest.useRealTimers()

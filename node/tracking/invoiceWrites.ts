@@ -143,9 +143,9 @@ function startRounds(order: OrderState): void {
   order.settleTimer = undefined
   if (order.running) return
   order.running = true
-  // Started on the next turn of the event loop, so that everything submitted in this one
-  // (a whole batch) lands in the first round.
-  setImmediate(() => void runRounds(order))
+  // Started once the code that queued this write is done, so that everything it queued at
+  // once (a batch's updates to this order) lands in the first round.
+  queueMicrotask(() => void runRounds(order))
 }
 
 async function runRounds(order: OrderState): Promise<void> {
