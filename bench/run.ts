@@ -12,7 +12,7 @@
 //
 // Processes: the OMS sandbox (bench/sandboxChild.ts, memory only), the Service (one real
 // @vtex/api worker serving node/ plus the bench-only floor field, bench/floorWorker.ts; part
-// (d) starts two more) and this one, the client.
+// (d) starts three fresh ones) and this one, the client.
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'fs'
 import os from 'os'
 import { join } from 'path'
@@ -281,9 +281,11 @@ async function partC(ctx: PartContext): Promise<BatchRun> {
 }
 
 async function partD(ctx: PartContext): Promise<BatchRun> {
-  const others = await Promise.all([startBenchService(ctx.sandbox), startBenchService(ctx.sandbox)])
+  // Three fresh replicas: the bench's own Service has learned a pace alone in (b) to (c), and
+  // a replica that learned the whole limit alone is another scenario (see the README).
+  const replicas = await Promise.all([0, 1, 2].map(() => startBenchService(ctx.sandbox)))
   try {
-    const r = await batch(ctx, [ctx.service, ...others], {
+    const r = await batch(ctx, replicas, {
       group: 'DD',
       orders: scaled(ctx.args, 1200),
       invoicesPerOrder: 2,
@@ -302,7 +304,7 @@ async function partD(ctx: PartContext): Promise<BatchRun> {
     peakRss(ctx, '(d)', r)
     return r
   } finally {
-    await Promise.all(others.map(other => other.stop()))
+    await Promise.all(replicas.map(replica => replica.stop()))
   }
 }
 
