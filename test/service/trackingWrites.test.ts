@@ -124,3 +124,22 @@ describe('reading an order', () => {
     expect(stack.sandbox.journal().filter(entry => entry.method !== 'GET')).toHaveLength(0)
   })
 })
+
+describe('several mutations in one request', () => {
+  test('when the second alias fails with NOT_FOUND, then the first still answers with its receipt', async () => {
+    const answer = await stack.graphql({
+      query: `mutation($input: TrackingStatusInput!) {
+        first: updateTrackingStatus(orderId: "${TRACKED.orderId}", invoiceNumber: "${TRACKED.invoiceNumber}", input: $input) { receipt invoice { events { description } } }
+        second: updateTrackingStatus(orderId: "${TRACKED.orderId}", invoiceNumber: "999999", input: $input) { receipt }
+      }`,
+      variables: { input: { isDelivered: false, events: [event('Em trânsito', '2026-11-20T10:00:00-03:00')] } },
+      ...admin,
+    })
+    expect(answer.body.data.first.receipt).toMatch(/^[0-9a-f]{32}$/)
+    expect(answer.body.data.first.invoice.events).toEqual([{ description: 'Em trânsito' }])
+    expect(answer.body.data.second).toBeNull()
+    expect(answer.body.errors).toHaveLength(1)
+    expect(answer.body.errors[0]).toMatchObject({ path: ['second'], extensions: { code: 'NOT_FOUND' } })
+    expect(trackingPuts()).toHaveLength(1)
+  })
+})

@@ -26,7 +26,8 @@ import { ERROR_MESSAGE_IDS } from '../messageIds'
 import CsvRowsTable from './CsvRowsTable'
 
 interface BatchData {
-  updateTrackingStatuses: { results: Array<BatchItemResult & { index: number }>; succeeded: number; failed: number }
+  // null when the call as a whole was refused (its error says why)
+  updateTrackingStatuses: { results: Array<BatchItemResult & { index: number }>; succeeded: number; failed: number } | null
 }
 
 type Run =
@@ -111,7 +112,7 @@ const CsvImportPanel: React.FC = () => {
       const chunk = pending.slice(start, start + LIMITS.batchSize)
       try {
         const { data } = await send({ variables: { updates: chunk.map(item => item.update), mode: 'MERGE' } })
-        const results = data?.updateTrackingStatuses.results ?? []
+        const results = data?.updateTrackingStatuses?.results ?? []
         chunk.forEach((item, i) => {
           outcomes[item.index] = outcomeOfBatchResult(results.find(r => r.index === i) ?? results[i])
         })
