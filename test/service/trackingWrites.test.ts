@@ -143,3 +143,25 @@ describe('several mutations in one request', () => {
     expect(trackingPuts()).toHaveLength(1)
   })
 })
+
+describe('a REPLACE after a MERGE, with the settle check on', () => {
+  test('when the quiet period has passed, then the invoice still holds exactly the REPLACE', async () => {
+    const previous = process.env.ORDER_TRACKING_SETTLE_CHECK_MS
+    process.env.ORDER_TRACKING_SETTLE_CHECK_MS = '200'
+    try {
+      const merged = await update({ input: { isDelivered: false, events: [event('X', '2026-11-20T09:00:00-03:00')] } })
+      expect(merged.body.errors).toBeUndefined()
+      const replaced = await update({ mode: 'REPLACE', input: { isDelivered: false, events: [event('Y', '2026-11-21T09:00:00-03:00')] } })
+      expect(replaced.body.data.updateTrackingStatus.invoice.events.map((e: { description: string }) => e.description)).toEqual(['Y'])
+
+      await new Promise(resolve => setTimeout(resolve, 1500)) // past every settle check (200 ms, twice)
+      const read = await stack.graphql({ query: ORDER_TRACKING, variables: { orderId: TRACKED.orderId }, ...admin })
+      const invoice = read.body.data.orderTracking.invoices.find((i: { invoiceNumber: string }) => i.invoiceNumber === TRACKED.invoiceNumber)
+      expect(invoice.events.map((e: { description: string }) => e.description)).toEqual(['Y'])
+      expect(trackingPuts()).toHaveLength(2)
+    } finally {
+      if (previous === undefined) delete process.env.ORDER_TRACKING_SETTLE_CHECK_MS
+      else process.env.ORDER_TRACKING_SETTLE_CHECK_MS = previous
+    }
+  })
+})
