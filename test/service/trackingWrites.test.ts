@@ -165,3 +165,35 @@ describe('a REPLACE after a MERGE, with the settle check on', () => {
     }
   })
 })
+
+describe('text that lies about itself', () => {
+  test('when a city holds an unclosed U+202E, then BAD_USER_INPUT names it and nothing is written', async () => {
+    const answer = await update({ input: { isDelivered: false, events: [event('Em trânsito', '2026-11-20', 'Curitiba\u202e', 'PR')] } })
+    expect(answer.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.events[0].city' })
+    expect(answer.body.errors[0].extensions.fieldErrors[0].reason).toBe('INVALID_CHARACTERS')
+    expect(trackingPuts()).toEqual([])
+  })
+
+  test('when ten look-alike forms of one description are merged at one instant, then one event is stored, in NFC', async () => {
+    const text = 'Saiu para entrega em São Paulo'
+    const variants = [
+      text,
+      text.normalize('NFD'),
+      'Saiu para\u200b entrega em São Paulo',
+      'Saiu para entrega\u2060 em São Paulo',
+      'Saiu para\u00a0entrega em São Paulo',
+      'Saiu para entrega em São Paulo\u{e0041}\u{e007f}',
+      'Saiu\u200c para entrega em São Paulo',
+      'Saiu para en\u00adtrega em São Paulo',
+      'Saiu para\u202fentrega em São Paulo',
+      'Saiu para entrega em São\u00a0Paulo'.normalize('NFD'),
+    ]
+    for (const description of variants) {
+      const answer = await update({ input: { isDelivered: false, events: [event(description, '2026-11-20T10:00:00-03:00')] } })
+      expect(answer.body.errors).toBeUndefined()
+    }
+    const stored = stack.sandbox.getOrder(TRACKED.orderId)!.packageAttachment.packages.find(p => p.invoiceNumber === TRACKED.invoiceNumber)!
+    expect(stored.courierStatus!.data.map(e => e.description)).toEqual([text])
+    expect(stored.courierStatus!.data[0].city).toBe('São Paulo')
+  })
+})
