@@ -273,13 +273,27 @@ export const outcomeOfFailedCall = (code: string): CsvRowOutcome => ({
 
 // OWASP's CSV injection list: a cell starting with one of these may run as a formula.
 const FORMULA_START = /^[=+\-@\t\r]/
+// Where a spreadsheet may split a cell: the comma of this file, the `;` list separator of
+// pt-BR and es locales, tabs, and line breaks (a wrong separator breaks the quoting too).
+const PIECE_SEPARATOR = /([,;\t\r\n])/
 
-/** The cell as a spreadsheet should show it: a leading `'` keeps a formula from running. */
-export const neutralizeCsvCell = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell)
+/**
+ * The cell as a spreadsheet should show it: a leading `'` keeps a formula from running, at
+ * the cell's start and at the start of every piece a spreadsheet may split it into
+ * (`Entregue;=cmd|…` split on `;` would start with `=`).
+ */
+export function neutralizeCsvCell(cell: string): string {
+  const whole = FORMULA_START.test(cell) ? `'${cell}` : cell
+  return whole
+    .split(PIECE_SEPARATOR)
+    .map((piece, i) => (i > 0 && i % 2 === 0 && FORMULA_START.test(piece) ? `'${piece}` : piece))
+    .join('')
+}
 
-const needsQuotes = (cell: string) => /[",\r\n]/.test(cell) || cell !== cell.trim()
+const needsQuotes = (cell: string) => /[",;\t\r\n]/.test(cell) || cell !== cell.trim()
 
-/** RFC 4180 text (comma, CRLF), every cell neutralized first. */
+/** RFC 4180 text (comma, CRLF), every cell neutralized first, and quoted when it holds a
+ *  separator (`,` `;` tab), a quote or a line break. */
 export function toCsv(table: ReadonlyArray<readonly string[]>): string {
   return table
     .map(row =>

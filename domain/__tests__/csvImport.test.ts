@@ -222,8 +222,15 @@ describe('given neutralizeCsvCell', () => {
     ['+1', "'+1"],
     ['-2', "'-2"],
     ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
-    ['\t=1+1', "'\t=1+1"],
-    ['\r=1+1', "'\r=1+1"],
+    ['\t=1+1', "'\t'=1+1"],
+    ['\r=1+1', "'\r'=1+1"],
+    ["Entregue;=cmd|' /C calc'!A0", "Entregue;'=cmd|' /C calc'!A0"],
+    ['Em trânsito;@SUM(1+1)', "Em trânsito;'@SUM(1+1)"],
+    ['a,+1', "a,'+1"],
+    ['a\t-1', "a\t'-1"],
+    ['a\n=1', "a\n'=1"],
+    ['Entregue; =1', 'Entregue; =1'],
+    ['São Paulo; SP', 'São Paulo; SP'],
     ['Objeto entregue ao destinatário', 'Objeto entregue ao destinatário'],
     ['1172452900788-01', '1172452900788-01'],
     ['a=b', 'a=b'],
@@ -231,6 +238,17 @@ describe('given neutralizeCsvCell', () => {
     [' =1', ' =1'],
   ])('%j is written as %j', (cell, expected) => {
     expect(neutralizeCsvCell(cell)).toBe(expected)
+  })
+})
+
+describe('given a results cell read by a spreadsheet that splits on , ; or tab', () => {
+  test.each([["Entregue;=cmd|' /C calc'!A0"], ['Em trânsito;@SUM(1+1)'], ['x\t+1;-2,@3'], ['ok']])('%j: quoted, and no piece starts a formula', cell => {
+    const line = toCsv([['1', cell, '2']]).replace(/\r\n$/, '')
+    for (const separator of [',', ';', '\t']) {
+      expect(line.split(separator).filter(piece => /^[=+\-@]/.test(piece))).toEqual([])
+    }
+    if (/[;,\t]/.test(cell)) expect(line).toContain(`,"${neutralizeCsvCell(cell)}",`)
+    expect(parseCsv(`${line}\r\n`)).toEqual([['1', neutralizeCsvCell(cell), '2']])
   })
 })
 
