@@ -13,10 +13,12 @@ import {
   CSV_SAMPLE,
   CsvRowOutcome,
   LIMITS,
+  batchesBySize,
   csvResultsTable,
   outcomeOfBatchResult,
   outcomeOfFailedCall,
   toCsv,
+  updateJsonBytes,
 } from '../../domain'
 import UPDATE_TRACKING_STATUSES from '../../graphql/updateTrackingStatuses.gql'
 import { ApiErrorCode, apiErrorOf } from '../apiErrors'
@@ -107,9 +109,9 @@ const CsvImportPanel: React.FC = () => {
     }
     update({ phase: 'running', sent, total: pending.length, cancelling: false })
 
-    for (let start = 0; start < pending.length; start += LIMITS.batchSize) {
+    // By rows and by bytes: 200 long rows can exceed the Service's request body limit.
+    for (const chunk of batchesBySize(pending, item => updateJsonBytes(item.update))) {
       if (cancelRequested.current || generation.current !== mine) break
-      const chunk = pending.slice(start, start + LIMITS.batchSize)
       try {
         const { data } = await send({ variables: { updates: chunk.map(item => item.update), mode: 'MERGE' } })
         const results = data?.updateTrackingStatuses?.results ?? []
