@@ -9,6 +9,7 @@
 //   npm run bench -- --no-write        print only
 //   npm run bench -- --profile         also a V8 CPU profile of the Service (node --cpu-prof),
 //                                      kept in bench/tmp/ and summarized at the end
+//   npm run bench -- --only abuse      query shapes that cost validation (bench/abuse.ts); only on request
 //
 // Processes: the OMS sandbox (bench/sandboxChild.ts, memory only), the Service (one real
 // @vtex/api worker serving node/ plus the bench-only floor field, bench/floorWorker.ts; part
@@ -18,6 +19,7 @@ import os from 'os'
 import { join } from 'path'
 
 import { ServiceProcess, startServiceProcess } from '../dev/io-runtime/serviceProcess'
+import { printAbuse, runAbuse } from './abuse'
 import { BatchOptions, BatchResult, runBatch } from './batch'
 import { addOrders, benchEvent, benchOrders, updateTrackingStatus } from './client'
 import { ConcurrentResult, runConcurrent } from './concurrent'
@@ -65,6 +67,7 @@ const PARTS: Record<string, Part> = {
   c: { title: '(c) 20 % injected faults', default: true, run: partC },
   d: { title: '(d) three Service processes sharing one OMS limit R', default: true, run: partD },
   e: { title: '(e) 200 concurrent single MERGEs to one invoice from 20 clients', default: true, run: partE },
+  abuse: { title: '(abuse) query shapes without a token (issue 9)', default: false, run: partAbuse },
 }
 const DEFAULT_PARTS = Object.keys(PARTS).filter(name => PARTS[name].default)
 
@@ -323,6 +326,15 @@ async function partE(ctx: PartContext): Promise<ConcurrentResult> {
   ctx.verdict('(e) PUTs for 200 concurrent MERGEs', String(e.omsPuts), `≤ ${TARGETS.putsForConcurrent}`, e.omsPuts <= TARGETS.putsForConcurrent)
   ctx.verdict('(e) every event kept once', `${e.lost} lost / ${e.duplicated} duplicated / ${e.failed} failed`, '0 / 0 / 0', e.lost === 0 && e.duplicated === 0 && e.failed === 0)
   return e
+}
+
+// ---------------------------------------------------------------------------------------
+// (abuse): only with `--only abuse`, not part of the default run.
+
+async function partAbuse(ctx: PartContext) {
+  const abuse = await runAbuse(ctx.service.baseUrl, { sandbox: ctx.sandbox.pid, service: ctx.service.pid }, 'SMOKE-0', ctx.log)
+  printAbuse(abuse, ctx.log)
+  return abuse
 }
 
 // ---------------------------------------------------------------------------------------

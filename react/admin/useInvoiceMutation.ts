@@ -25,7 +25,8 @@ interface Options<F extends string> {
 export function useInvoiceMutation<F extends string>({ mutation, field, orderId, invoiceNumber, fieldByPath }: Options<F>) {
   const [errors, setErrors] = useState<FormErrors<F>>({})
   const [alert, setAlert] = useState<ApiErrorCode | null>(null)
-  const [mutate, { loading }] = useMutation<Record<string, InvoicePayload>>(mutation, {
+  // A payload is null when its field failed (each mutation payload is nullable on its own).
+  const [mutate, { loading }] = useMutation<Record<string, InvoicePayload | null>>(mutation, {
     update: (cache, { data }) => {
       const payload = data?.[field]
       if (payload) writeInvoiceToOrder(cache, orderId, payload.invoice)

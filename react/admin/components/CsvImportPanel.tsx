@@ -24,7 +24,8 @@ import { ERROR_MESSAGE_IDS } from '../messageIds'
 import CsvRowsTable from './CsvRowsTable'
 
 interface BatchData {
-  updateTrackingStatuses: { results: TrackingBatchItemResult[]; succeeded: number; failed: number }
+  // null when the call as a whole was refused (its error says why)
+  updateTrackingStatuses: { results: TrackingBatchItemResult[]; succeeded: number; failed: number } | null
 }
 
 type Run =
@@ -100,7 +101,7 @@ const CsvImportPanel: React.FC = () => {
     const end = await importCsvRows(stage.file.rows, {
       send: async updates => {
         const { data } = await send({ variables: { updates, mode: 'MERGE' } })
-        return data?.updateTrackingStatuses.results ?? []
+        return data?.updateTrackingStatuses?.results ?? []
       },
       shouldStop: () => cancelRequested.current || generation.current !== mine,
       onProgress: ({ outcomes, sent, total }) =>
