@@ -1,16 +1,19 @@
 // The CSV import's sending loop, apart from the panel that shows it: the valid rows go in
-// chunks of LIMITS.batchSize through updateTrackingStatuses (MERGE), one chunk at a time.
+// chunks through updateTrackingStatuses (MERGE), one chunk at a time; a chunk holds at most
+// LIMITS.batchSize rows and stays under the request body limit (batchesBySize), since 200
+// long rows can exceed it.
 // Stopping (cancel, or a newer file) takes effect before the next chunk; a chunk already sent
 // is always awaited, so no row's result is lost. A chunk whose call fails as a whole stops the
 // import: its rows say so, and the rows after it are "not sent".
 import {
   CsvRow,
   CsvRowOutcome,
-  LIMITS,
   TrackingBatchItemResult,
   TrackingUpdate,
+  batchesBySize,
   outcomeOfBatchResult,
   outcomeOfFailedCall,
+  updateJsonBytes,
 } from '../domain'
 import { ApiErrorCode, apiErrorOf } from './apiErrors'
 
@@ -41,9 +44,8 @@ export async function importCsvRows(rows: readonly CsvRow[], options: CsvImportO
   let stoppedBy: ApiErrorCode | null = null
   options.onProgress({ outcomes: [...outcomes], sent, total })
 
-  for (let start = 0; start < pending.length; start += LIMITS.batchSize) {
+  for (const chunk of batchesBySize(pending, item => updateJsonBytes(item.update))) {
     if (options.shouldStop()) break
-    const chunk = pending.slice(start, start + LIMITS.batchSize)
     try {
       const results = await options.send(chunk.map(item => item.update))
       chunk.forEach((item, i) => {
