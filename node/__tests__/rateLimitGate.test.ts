@@ -58,17 +58,21 @@ describe('given a 429 after 100 admitted calls in the last second', () => {
     expect(gate.waitMs(T0 + 60)).toBe(40)
   })
 
-  test('then it paces at a little under what was admitted: 95 starts per second', () => {
+  test('then it paces at a little under what was admitted: 95 starts per second, spread evenly', () => {
     const gate = limitedGate()
     expect(gate.callsPerSecond).toBe(95)
-    const open = T0 + 1000
-    for (let i = 0; i < 95; i++) {
-      expect(gate.waitMs(open + i)).toBe(0)
-      gate.started(open + i)
+    const open = T0 + 100
+    const starts: number[] = []
+    for (let t = open; t < open + 999; t++) {
+      while (gate.waitMs(t) === 0) {
+        gate.started(t)
+        starts.push(t)
+      }
     }
-    // The 96th waits until the first of the 95 leaves the one-second window.
-    expect(gate.waitMs(open + 100)).toBe(open + 1000 - (open + 100) + 1)
-    expect(gate.waitMs(open + 1001)).toBe(0)
+    // One second's worth, never more than a 20 ms burst ahead of the even spacing.
+    expect(starts.length).toBeGreaterThanOrEqual(94)
+    expect(starts.length).toBeLessThanOrEqual(97)
+    expect(starts.filter(t => t < open + 100).length).toBeLessThanOrEqual(13)
   })
 
   test('then each busy second without a 429 raises the pace by 3 %, then by 10 % after 3 s', () => {
@@ -96,39 +100,67 @@ describe('given a 429 after 100 admitted calls in the last second', () => {
   })
 })
 
-describe('given three processes sharing one limit of 300 admissions per second', () => {
-  test('then their gates settle near the limit, with few 429s, none starved', () => {
-    const LIMIT = 300
-    const gates = [new RateLimitGate(), new RateLimitGate(), new RateLimitGate()]
-    const admitted = [0, 0, 0]
-    let limited = 0
-    let windowStart = T0
-    let inWindow = 0
-    // Every millisecond each process starts what its gate allows; the upstream's fixed window
-    // admits LIMIT, and answers 429 to the rest.
-    for (let t = T0; t < T0 + 30_000; t++) {
-      if (t - windowStart >= 1000) {
-        windowStart = t
-        inWindow = 0
-      }
-      gates.forEach((gate, g) => {
-        for (let n = 0; n < 2 && gate.waitMs(t) === 0; n++) {
-          gate.started(t)
-          if (inWindow < LIMIT) {
-            inWindow++
-            gate.admitted(t)
-            if (t >= T0 + 10_000) admitted[g]++
-          } else {
+/**
+ * Processes sharing one fixed-window limit: each has `workers` calls that go one after
+ * another (2 ms each), and a call told 429 waits a whole second (its Retry-After). Process p
+ * starts at `startAt[p]`. Returns, from `measureFrom` on, the share of the limit used, the
+ * share of answers that were 429, and each process's share of what was admitted.
+ */
+function shareLimit(limit: number, startAt: number[], measureFrom: number, until: number, workers = 30) {
+  const gates = startAt.map(() => new RateLimitGate())
+  const calls = startAt.map(() => Array.from({ length: workers }, () => ({ busyUntil: 0, pending: false, ok: false })))
+  const admitted = startAt.map(() => 0)
+  let limited = 0
+  let window = -1
+  let inWindow = 0
+  for (let t = T0; t < T0 + until; t++) {
+    if (Math.floor(t / 1000) !== window) {
+      window = Math.floor(t / 1000)
+      inWindow = 0
+    }
+    gates.forEach((gate, p) => {
+      if (t < T0 + startAt[p]) return
+      for (const call of calls[p]) {
+        if (call.pending && t >= call.busyUntil) {
+          call.pending = false
+          if (call.ok) gate.admitted(t)
+          else {
             gate.limited(t, 1000)
-            if (t >= T0 + 10_000) limited++
+            call.busyUntil = t + 1000
           }
         }
-      })
-    }
-    const total = admitted.reduce((s, a) => s + a, 0)
-    // The last 20 s: at least 85 % of the limit used, at most 2 % of answers 429.
-    expect(total / 20).toBeGreaterThanOrEqual(0.9 * LIMIT)
-    expect(limited / (total + limited)).toBeLessThanOrEqual(0.02)
-    for (const a of admitted) expect(a / total).toBeGreaterThan(0.15)
+        if (call.pending || t < call.busyUntil || gate.waitMs(t) > 0) continue
+        gate.started(t)
+        call.pending = true
+        call.busyUntil = t + 2
+        call.ok = inWindow < limit
+        if (call.ok) inWindow++
+        if (t < T0 + measureFrom) continue
+        if (call.ok) admitted[p]++
+        else limited++
+      }
+    })
+  }
+  const total = admitted.reduce((sum, a) => sum + a, 0)
+  return {
+    ofLimit: total / ((until - measureFrom) / 1000) / limit,
+    limitedShare: limited / (total + limited),
+    shares: admitted.map(a => a / total),
+  }
+}
+
+describe('given three processes sharing one limit of 300 admissions per second', () => {
+  test('when they start together, then their gates keep the limit nearly full, with few 429s, none starved', () => {
+    const { ofLimit, limitedShare, shares } = shareLimit(300, [0, 0, 0], 0, 30_000)
+    expect(ofLimit).toBeGreaterThanOrEqual(0.9)
+    expect(limitedShare).toBeLessThanOrEqual(0.02)
+    for (const share of shares) expect(share).toBeGreaterThan(0.2)
+  })
+
+  test('when one has learned the whole limit alone and two join it, then none is starved', () => {
+    const { ofLimit, limitedShare, shares } = shareLimit(300, [0, 10_000, 10_000], 10_000, 40_000)
+    expect(ofLimit).toBeGreaterThanOrEqual(0.9)
+    expect(limitedShare).toBeLessThanOrEqual(0.04)
+    for (const share of shares) expect(share).toBeGreaterThan(0.2)
   })
 })

@@ -1,6 +1,8 @@
 // OMS's rate limit is per account and unpublished, and IO runs 2 to 10 replicas of this
 // service against the same limit; a 429 tells us that all of us together passed it. The gate
-// is shared by every call to one account's OMS in this process, and it paces call starts:
+// is shared by every call to one account's OMS in this process, and it paces call starts,
+// spread evenly over the second (a replica that sent its second's worth at once would fill
+// OMS's window before the others' calls, and starve them):
 // - no pace until the first 429; then a little under what this process got admitted in the
 //   second before it (its share of the limit in that second);
 // - growth: each second in which the pace held the calls back and no 429 came, 3 % more (10 %
@@ -22,6 +24,8 @@ const MIN_SAMPLE = 10
 const MIN_PACE = 5
 /** How long every call pauses after a 429 (at most the Retry-After). */
 const PAUSE_AFTER_429_MS = 100
+/** How far ahead of the even spacing a start may run. */
+const BURST_MS = 20
 /** The pace grows only when it held calls back: at least this share of it was used. */
 const BUSY_SHARE = 0.9
 
@@ -33,6 +37,7 @@ export class RateLimitGate {
   private pace: number | undefined
   private lastChangeAt = 0
   private lastCutAt = -Infinity
+  private nextStartAt = 0
 
   /** How long a call that would start at `nowMs` must wait first (0: go). */
   public waitMs(nowMs: number): number {
@@ -40,15 +45,16 @@ export class RateLimitGate {
     if (this.pace === undefined) return 0
     dropOlderThan(this.starts, nowMs - WINDOW_MS)
     this.grow(nowMs)
-    const allowed = Math.floor(this.pace)
-    if (this.starts.length < allowed) return 0
-    // When enough of the window's starts have left it for one more to fit.
-    return this.starts[this.starts.length - allowed] + WINDOW_MS - nowMs + 1
+    // Starts are spread evenly (one every 1000/pace ms, a burst of BURST_MS at most): a whole
+    // second's worth at the start of OMS's window would fill it before other replicas' calls.
+    const due = Math.max(this.nextStartAt, nowMs) - BURST_MS
+    return due > nowMs ? Math.ceil(due - nowMs) : 0
   }
 
   /** A call starts now (after waitMs said 0, with nothing awaited in between). */
   public started(nowMs: number): void {
     this.starts.push(nowMs)
+    if (this.pace !== undefined) this.nextStartAt = Math.max(this.nextStartAt, nowMs) + WINDOW_MS / this.pace
   }
 
   /** The upstream answered (anything but 429): that request counted against its limit. */
