@@ -14,7 +14,13 @@ module.exports = {
     {
       displayName: 'sandbox',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/dev/**/*.test.ts'],
+      testMatch: ['<rootDir>/dev/oms-sandbox/**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
+    {
+      displayName: 'check-io',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/dev/check-io/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
     },
     {
@@ -31,6 +37,8 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
+      // Unpacks npm's Chromium once for every browser test file (or takes CHROMIUM_PATH).
+      globalSetup: '<rootDir>/test/browser/support/unpackChromium.ts',
     },
   ],
 }

@@ -98,7 +98,7 @@ async function main() {
     60_000
   )
 
-  const admin = spawn(process.execPath, [join(REPO_ROOT, 'react', 'node_modules', 'vite', 'bin', 'vite.js'), '--strictPort'], {
+  const admin = spawn(process.execPath, [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), '--strictPort'], {
     cwd: join(REPO_ROOT, 'react'),
     env: {
       ...process.env,

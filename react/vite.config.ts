@@ -135,6 +135,9 @@ export default defineConfig({
   plugins: [baseWithoutSlash(), styleguideCss(), graphqlTag(), react()],
   resolve: {
     alias: { 'vtex.styleguide': '@vtex/styleguide' },
+    // The styleguide and the local shell's Apollo packages are installed at the repository
+    // root (local tooling), the page's own packages in react/node_modules: one copy of each.
+    dedupe: ['react', 'react-dom', 'react-intl', 'react-apollo', 'graphql', 'apollo-client', 'apollo-cache', 'apollo-link', 'apollo-utilities'],
   },
   css: {
     // vtex-tachyons keeps old IE hacks (`*zoom`) that lightningcss refuses otherwise.

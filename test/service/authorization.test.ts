@@ -6,7 +6,7 @@ import { ROOT_FIELD_CALLS as ROOT_FIELDS } from '../support/operations'
 
 const stack = useServiceStack()
 
-const CALLERS: Array<[string, { userToken?: string; userTokenAsHeader?: boolean }, string | null]> = [
+const CALLERS: Array<[string, { userToken?: string; userTokenAsHeader?: boolean; appToken?: string }, string | null]> = [
   ['no token', {}, 'UNAUTHENTICATED'],
   ['a malformed token', { userToken: 'not a token' }, 'UNAUTHENTICATED'],
   ['an unknown token', { userToken: 'f3b1c2d4e5' }, 'UNAUTHENTICATED'],
@@ -14,6 +14,9 @@ const CALLERS: Array<[string, { userToken?: string; userTokenAsHeader?: boolean 
   ['a viewer without Notify invoice', { userToken: 'local-viewer' }, 'FORBIDDEN'],
   ['an admin with Notify invoice', { userToken: 'local-admin' }, null],
   ['another IO app with Notify invoice', { userToken: 'local-caller-app-token', userTokenAsHeader: true }, null],
+  // A newcomer's mistake: the caller's token as x-vtex-credential (the IO router's header for
+  // this app's own token), which License Manager refuses with a 401.
+  ['another IO app, its token as x-vtex-credential', { userToken: 'local-caller-app-token', userTokenAsHeader: true, appToken: 'local-caller-app-token' }, 'UNAUTHENTICATED'],
 ]
 
 const writes = () => stack.sandbox.journal().filter(entry => entry.path.startsWith('/api/oms/') && entry.method !== 'GET')
