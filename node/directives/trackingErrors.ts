@@ -28,7 +28,8 @@ export function describeFailure(error: unknown): Record<string, string | number 
 
 function unauthenticated(): TrackingError {
   return new TrackingError(
-    "Sign in to VTEX: this call needs the token of a user or an app of this account, sent as the VtexIdclientAutCookie cookie or header (x-vtex-credential is VTEX IO's token for this app, not the caller's).",
+    // No header names here (a response names none); the README's "Calling it" says where tokens go.
+    "Sign in to VTEX: this call needs the token of a user or an app of this account, as the caller's own VTEX ID token.",
     { code: 'UNAUTHENTICATED' }
   )
 }
