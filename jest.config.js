@@ -12,15 +12,10 @@ module.exports = {
       transform: { '^.+\\.tsx?$': tsJest },
     },
     {
-      displayName: 'sandbox',
+      // The local stack and tooling: the OMS sandbox, check:io, what `npm start` prints.
+      displayName: 'dev',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/dev/oms-sandbox/**/*.test.ts'],
-      transform: { '^.+\\.tsx?$': tsJest },
-    },
-    {
-      displayName: 'check-io',
-      rootDir: __dirname,
-      testMatch: ['<rootDir>/dev/check-io/**/*.test.ts'],
+      testMatch: ['<rootDir>/dev/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
     },
     {

@@ -14,6 +14,8 @@ import path from 'path'
 import { fileURLToPath } from 'url'
 import { Plugin, defineConfig } from 'vite'
 
+import { DEMO_ORDERS } from '../dev/oms-sandbox/seed'
+
 const REACT_DIR = path.dirname(fileURLToPath(import.meta.url))
 const REPO_ROOT = path.resolve(REACT_DIR, '..')
 const BASE = '/admin/app/order-tracking/'
@@ -132,6 +134,10 @@ function baseWithoutSlash(): Plugin {
 export default defineConfig({
   root: path.join(REACT_DIR, 'local'),
   base: BASE,
+  // The local shell links every order the sandbox seeds, read from the seed itself.
+  define: {
+    __DEMO_ORDERS__: JSON.stringify(DEMO_ORDERS.map(({ spec, description }) => ({ orderId: spec.orderId, description }))),
+  },
   plugins: [baseWithoutSlash(), styleguideCss(), graphqlTag(), react()],
   resolve: {
     alias: { 'vtex.styleguide': '@vtex/styleguide' },
