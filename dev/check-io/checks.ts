@@ -117,6 +117,17 @@ export function checkMessages(app: App): string[] {
   return problems
 }
 
+/** The toolbelt reads a `#` line of .vtexignore as a pattern: a comment there ignores nothing. */
+export function checkVtexignore(app: App): string[] {
+  const file = path.join(app.root, '.vtexignore')
+  if (!existsSync(file)) return []
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line, i) => [line.trim(), i + 1] as const)
+    .filter(([line]) => line.startsWith('#'))
+    .map(([line, n]) => `.vtexignore line ${n} "${line}" is a pattern to the toolbelt, not a comment: explain it elsewhere`)
+}
+
 export function checkSize(app: App): string[] {
   const total = app.files.reduce((sum, f) => sum + f.size, 0)
   return total > PROJECT_SIZE_LIMIT ? [`the upload is ${total} bytes, over the toolbelt's limit of ${PROJECT_SIZE_LIMIT}`] : []
@@ -138,6 +149,7 @@ export function checkApp(app: App, schemaFile: string): string[] {
     ...checkAdmin(app),
     ...checkGraphqlAuth(app),
     ...checkMessages(app),
+    ...checkVtexignore(app),
     ...checkSize(app),
   ]
 }

@@ -73,9 +73,13 @@ describe('the upload list', () => {
     ])
   })
 
-  it('reads a # line of .vtexignore as a pattern, not a comment', () => {
+  it('reads a # line of .vtexignore as a pattern, not a comment, and the checks say so', () => {
     const app = writeApp({ ...GOOD_APP, '.vtexignore': '# dev/ is local only\nshared/\n' })
     expect(app.files.map(f => f.path)).toContain('dev/start.ts')
+    expect(checkApp(app, SCHEMA)).toEqual([
+      'folder dev/ is uploaded but no builder "dev" is declared',
+      '.vtexignore line 1 "# dev/ is local only" is a pattern to the toolbelt, not a comment: explain it elsewhere',
+    ])
   })
 })
 
