@@ -15,6 +15,7 @@ import { fileURLToPath } from 'url'
 import { Plugin, defineConfig } from 'vite'
 
 import { DEMO_ORDERS } from '../dev/oms-sandbox/seed'
+import { pageProxyGuard } from '../dev/pageProxyGuard'
 
 const REACT_DIR = path.dirname(fileURLToPath(import.meta.url))
 const REPO_ROOT = path.resolve(REACT_DIR, '..')
@@ -46,6 +47,17 @@ const graphqlProxy = {
     rewrite: () => GRAPHQL_URL.pathname + GRAPHQL_URL.search,
     configure: (proxy: { on(event: 'proxyReq', listener: typeof addIoHeaders): void }) => proxy.on('proxyReq', addIoHeaders),
   },
+}
+
+/** Only the page's own JSON POSTs reach the proxy, which adds the Admin's cookie. */
+function sameOriginGraphql(): Plugin {
+  const guard = pageProxyGuard('/graphql')
+  return {
+    name: 'order-tracking:same-origin-graphql',
+    // Middlewares added here run before Vite's own, the proxy among them.
+    configureServer: server => void server.middlewares.use(guard),
+    configurePreviewServer: server => void server.middlewares.use(guard),
+  }
 }
 
 /** .gql files as graphql-tag documents, as IO's react builder loads them. */
@@ -138,7 +150,7 @@ export default defineConfig({
   define: {
     __DEMO_ORDERS__: JSON.stringify(DEMO_ORDERS.map(({ spec, description }) => ({ orderId: spec.orderId, description }))),
   },
-  plugins: [baseWithoutSlash(), styleguideCss(), graphqlTag(), react()],
+  plugins: [sameOriginGraphql(), baseWithoutSlash(), styleguideCss(), graphqlTag(), react()],
   resolve: {
     alias: { 'vtex.styleguide': '@vtex/styleguide' },
     // The styleguide and the local shell's Apollo packages are installed at the repository

@@ -52,11 +52,11 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const [alert, setAlert] = useState<ApiErrorCode | null>(null)
   const [added, setAdded] = useState(false)
 
-  const [updateTrackingStatus, { loading }] = useMutation<{ updateTrackingStatus: InvoicePayload }>(
+  const [updateTrackingStatus, { loading }] = useMutation<{ updateTrackingStatus: InvoicePayload | null }>(
     UPDATE_TRACKING_STATUS,
     {
       update: (cache, { data }) => {
-        if (data) writeInvoiceToOrder(cache, orderId, data.updateTrackingStatus.invoice)
+        if (data?.updateTrackingStatus) writeInvoiceToOrder(cache, orderId, data.updateTrackingStatus.invoice)
       },
     }
   )
