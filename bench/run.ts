@@ -2,7 +2,7 @@
 // bench/README.md for what each one means). Not a test: it prints tables and writes
 // bench/results.json; a missed target is reported, never an exit code.
 //
-//   npm run bench                      every default part (a, b, b2, c, d, e), about 4-6 minutes on 2 cores
+//   npm run bench                      every default part (a, b, b2, c, d, e), about 2-3 minutes on 2 cores
 //   npm run bench -- --only b,e        some parts (names from PARTS below; comma-separated)
 //   npm run bench -- --quick           a tenth of the counts, to try the bench itself (results.json untouched)
 //   npm run bench -- --rate 400        the sandbox's OMS rate limit R for (b), (b2) and (d), requests/s
