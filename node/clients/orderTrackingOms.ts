@@ -8,6 +8,7 @@ import { OMS } from '@vtex/clients'
 import {
   OmsInvoiceTrackingUpdate,
   OmsOrder,
+  OmsOrderList,
   OmsTrackingUpdate,
   OmsWriteReceipt,
 } from '../typings/oms'
@@ -24,6 +25,7 @@ const segment = (value: string) => {
 }
 
 const routes = {
+  orders: '/api/oms/pvt/orders',
   order: (orderId: string) => `/api/oms/pvt/orders/${segment(orderId)}`,
   invoice: (orderId: string, invoiceNumber: string) =>
     `/api/oms/pvt/orders/${segment(orderId)}/invoice/${segment(invoiceNumber)}`,
@@ -67,6 +69,18 @@ export class OrderTrackingOms extends OMS {
   public getOrder(orderId: string): Promise<OmsOrder> {
     return withRetry(
       () => this.http.get<OmsOrder>(routes.order(orderId), { metric: 'oms-tracking-get-order' }),
+      this.retryOptions
+    )
+  }
+
+  /** OMS's List orders: one page of invoiced orders invoiced within [from, to] (ISO). */
+  public listInvoicedOrders(from: string, to: string, page: number, perPage: number): Promise<OmsOrderList> {
+    return withRetry(
+      () =>
+        this.http.get<OmsOrderList>(routes.orders, {
+          metric: 'oms-tracking-list-orders',
+          params: { f_status: 'invoiced', f_invoicedDate: `invoicedDate:[${from} TO ${to}]`, page, per_page: perPage },
+        }),
       this.retryOptions
     )
   }

@@ -1,6 +1,7 @@
 // Thin resolvers: arguments in, a tracking/ function with the OMS client, its result out.
 // Authorization is the @auth directive on each root field, and errors leave through
-// @trackingErrors (graphql/schema.graphql).
+// @trackingErrors (graphql/schema.graphql). Every successful write also updates the
+// tracking index (resolvers/trackingIndex.ts).
 import { ServiceContext } from '@vtex/api'
 
 import { Clients } from '../clients'
@@ -8,6 +9,7 @@ import { updateTrackingStatuses } from '../tracking/batchUpdate'
 import { readOrderTracking } from '../tracking/readTracking'
 import { setInvoiceTracking } from '../tracking/setInvoiceTracking'
 import { TrackingWriteMode, updateTracking } from '../tracking/updateTracking'
+import { indexAfterWrite, statusHints, trackingIndexResolvers } from './trackingIndex'
 
 type Context = ServiceContext<Clients>
 
@@ -21,12 +23,28 @@ export const resolvers = {
   Query: {
     orderTracking: (_: unknown, args: { orderId: string }, ctx: Context) =>
       readOrderTracking(ctx.clients.oms, args.orderId),
+    ...trackingIndexResolvers.Query,
   },
   Mutation: {
-    updateTrackingStatus: (_: unknown, args: InvoiceArgs & { mode?: TrackingWriteMode }, ctx: Context) =>
-      updateTracking(ctx.clients.oms, args, { logger: ctx.vtex.logger }),
-    updateTrackingStatuses: (_: unknown, args: { updates: unknown; mode?: TrackingWriteMode }, ctx: Context) =>
-      updateTrackingStatuses(ctx.clients.oms, args.updates, args.mode, { logger: ctx.vtex.logger }),
-    setInvoiceTracking: (_: unknown, args: InvoiceArgs, ctx: Context) => setInvoiceTracking(ctx.clients.oms, args),
+    updateTrackingStatus: async (_: unknown, args: InvoiceArgs & { mode?: TrackingWriteMode }, ctx: Context) => {
+      const result = await updateTracking(ctx.clients.oms, args, { logger: ctx.vtex.logger })
+      await indexAfterWrite(ctx, [args.orderId], statusHints(args.input))
+      return result
+    },
+    updateTrackingStatuses: async (_: unknown, args: { updates: unknown; mode?: TrackingWriteMode }, ctx: Context) => {
+      const payload = await updateTrackingStatuses(ctx.clients.oms, args.updates, args.mode, { logger: ctx.vtex.logger })
+      const updates = args.updates as Array<{ input?: unknown }>
+      const hints = new Map(payload.results.filter(r => r.ok).flatMap(r => [...statusHints(updates[r.index]?.input)]))
+      await indexAfterWrite(ctx, payload.results.filter(r => r.ok).map(r => r.orderId), hints)
+      return payload
+    },
+    setInvoiceTracking: async (_: unknown, args: InvoiceArgs, ctx: Context) => {
+      const result = await setInvoiceTracking(ctx.clients.oms, args)
+      await indexAfterWrite(ctx, [args.orderId])
+      return result
+    },
+    ...trackingIndexResolvers.Mutation,
   },
+  TrackingEvent: trackingIndexResolvers.TrackingEvent,
+  InvoiceTracking: trackingIndexResolvers.InvoiceTracking,
 }

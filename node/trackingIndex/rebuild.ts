@@ -1,0 +1,159 @@
+// rebuildTrackingIndex: walks OMS's List orders (invoiced, by invoiced date, 100 per page)
+// and indexes every order. List orders answers at most 30 pages per query, so a range with
+// more than 3,000 orders is split in halves until each part fits. The per-order reads run
+// side by side (REBUILD_CONCURRENCY) under the same rate-limit gate as every OMS call, so
+// the rebuild uses what OMS admits and no more. It runs in the Service process that was
+// asked (an IO request ends at 30 s; the rebuild goes on after the mutation answers), and
+// its progress is what trackingIndexRebuild reads.
+import { fieldError, validateInstant } from '../domain'
+import { fromOmsFailure } from '../errors/omsFailure'
+import { TrackingError } from '../errors/trackingError'
+import { ConcurrencyLimiter } from '../tracking/keyedSerializer'
+import { OmsOrderList } from '../typings/oms'
+import { IndexDeps, indexOrder } from './indexer'
+
+export const LIST_PAGE_SIZE = 100
+export const LIST_MAX_PAGES = 30
+export const REBUILD_CONCURRENCY = 32
+
+export interface OrderLister {
+  listInvoicedOrders(from: string, to: string, page: number, perPage: number): Promise<OmsOrderList>
+}
+
+export interface RebuildProgress {
+  id: string
+  state: 'RUNNING' | 'DONE' | 'FAILED'
+  invoicedFrom: string
+  invoicedTo: string
+  /** What List orders reported for the range when the rebuild started. */
+  ordersFound: number
+  ordersListed: number
+  ordersIndexed: number
+  ordersFailed: number
+  invoicesWritten: number
+  startedAt: string
+  finishedAt: string | null
+}
+
+const progressByAccount = new Map<string, RebuildProgress>()
+
+const IDLE = {
+  id: 'none', state: 'IDLE', invoicedFrom: null, invoicedTo: null, ordersFound: 0, ordersListed: 0, ordersIndexed: 0,
+  ordersFailed: 0, invoicesWritten: 0, startedAt: null, finishedAt: null,
+} as const
+
+export const rebuildProgress = (account: string) => {
+  const progress = progressByAccount.get(account)
+  return progress ? { ...progress } : IDLE
+}
+
+export function validateRebuildRange(args: { invoicedFrom?: unknown; invoicedTo?: unknown }, now: number) {
+  const from = validateInstant(args.invoicedFrom, 'invoicedFrom', now)
+  const to = validateInstant(args.invoicedTo, 'invoicedTo', now)
+  const errors = [...from.errors, ...to.errors]
+  if (errors.length === 0 && (from.at as number) > (to.at as number)) {
+    errors.push(fieldError('invoicedTo', 'OUT_OF_RANGE', 'invoicedTo must not be before invoicedFrom.'))
+  }
+  if (errors.length > 0) throw TrackingError.badInput(errors)
+  return { from: from.at as number, to: to.at as number }
+}
+
+/**
+ * Starts a rebuild (or answers the one running for this account) and returns its progress.
+ * It answers once OMS has said how many orders the range holds; the walk goes on after.
+ */
+export async function startRebuild(
+  deps: IndexDeps & { lister: OrderLister; logger?: { warn(m: unknown): void } },
+  args: { invoicedFrom?: unknown; invoicedTo?: unknown },
+  now = Date.now()
+): Promise<RebuildProgress> {
+  const { from, to } = validateRebuildRange(args, now)
+  const account = deps.oms.account
+  const running = progressByAccount.get(account)
+  if (running?.state === 'RUNNING') return { ...running }
+  const found = await deps.lister
+    .listInvoicedOrders(new Date(from).toISOString(), new Date(to).toISOString(), 1, 1)
+    .catch(error => {
+      throw fromOmsFailure(error, { orderId: '' })
+    })
+  const progress: RebuildProgress = {
+    id: `${now.toString(36)}`,
+    ordersFound: found.paging.total,
+    state: 'RUNNING',
+    invoicedFrom: new Date(from).toISOString(),
+    invoicedTo: new Date(to).toISOString(),
+    ordersListed: 0,
+    ordersIndexed: 0,
+    ordersFailed: 0,
+    invoicesWritten: 0,
+    startedAt: new Date(now).toISOString(),
+    finishedAt: null,
+  }
+  progressByAccount.set(account, progress)
+  if (progress.ordersFound === 0) {
+    progress.state = 'DONE'
+    progress.finishedAt = progress.startedAt
+    return { ...progress }
+  }
+  runRebuild(deps, from, to, progress).then(
+    () => {
+      progress.state = 'DONE'
+      progress.finishedAt = new Date().toISOString()
+    },
+    error => {
+      progress.state = 'FAILED'
+      progress.finishedAt = new Date().toISOString()
+      deps.logger?.warn({ message: 'tracking index rebuild failed', code: error instanceof TrackingError ? error.extensions.code : 'INTERNAL_SERVER_ERROR' })
+    }
+  )
+  return { ...progress }
+}
+
+export async function runRebuild(
+  deps: IndexDeps & { lister: OrderLister },
+  from: number,
+  to: number,
+  progress: Pick<RebuildProgress, 'ordersListed' | 'ordersIndexed' | 'ordersFailed' | 'invoicesWritten'>
+): Promise<void> {
+  const limiter = new ConcurrencyLimiter(REBUILD_CONCURRENCY)
+  const pending: Array<Promise<void>> = []
+  const list = (a: number, b: number, page: number) =>
+    deps.lister
+      .listInvoicedOrders(new Date(a).toISOString(), new Date(b).toISOString(), page, LIST_PAGE_SIZE)
+      .catch(error => {
+        throw fromOmsFailure(error, { orderId: '' })
+      })
+  const index = (orderId: string) =>
+    limiter.run(async () => {
+      try {
+        const outcome = await indexOrder(deps, orderId)
+        progress.ordersIndexed++
+        progress.invoicesWritten += outcome.written
+      } catch {
+        progress.ordersFailed++
+      }
+    })
+
+  const walk = async (a: number, b: number): Promise<void> => {
+    const first = await list(a, b, 1)
+    // More than List orders will page through: split the range (down to one millisecond).
+    if (first.paging.total > LIST_PAGE_SIZE * LIST_MAX_PAGES && b > a) {
+      const middle = Math.floor((a + b) / 2)
+      await walk(a, middle)
+      await walk(middle + 1, b)
+      return
+    }
+    const pages = Math.min(first.paging.pages, LIST_MAX_PAGES)
+    for (let page = 1; page <= pages; page++) {
+      const answer = page === 1 ? first : await list(a, b, page)
+      for (const item of answer.list) {
+        progress.ordersListed++
+        pending.push(index(item.orderId))
+      }
+      // Keep listing only as far ahead as the readers can take.
+      while (pending.length > REBUILD_CONCURRENCY * 4) await pending.shift()
+    }
+  }
+  await walk(from, to)
+  await Promise.all(pending)
+}
