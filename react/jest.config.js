@@ -17,6 +17,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'gql'],
   moduleNameMapper: {
     '^vtex\\.styleguide$': '@vtex/styleguide',
+    '^vtex\\.render-runtime$': '<rootDir>/local/renderRuntime.tsx',
     '\\.css$': '<rootDir>/jest/styleStub.js',
   },
   setupFilesAfterEnv: ['<rootDir>/jest/setup.ts'],

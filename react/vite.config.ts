@@ -134,7 +134,11 @@ export default defineConfig({
   base: BASE,
   plugins: [baseWithoutSlash(), styleguideCss(), graphqlTag(), react()],
   resolve: {
-    alias: { 'vtex.styleguide': '@vtex/styleguide' },
+    alias: {
+      'vtex.styleguide': '@vtex/styleguide',
+      // IO's admin provides it; the local shell has a stand-in.
+      'vtex.render-runtime': path.join(REACT_DIR, 'local', 'renderRuntime.tsx'),
+    },
   },
   css: {
     // vtex-tachyons keeps old IE hacks (`*zoom`) that lightningcss refuses otherwise.

@@ -13,7 +13,7 @@ const ADMIN = { userToken: 'local-admin' }
 
 const storedPackage = (orderId: string, invoiceNumber: string) =>
   pages.stack.sandbox.getOrder(orderId)!.packageAttachment.packages.find(p => p.invoiceNumber === invoiceNumber)!
-const writesToOms = () => pages.stack.sandbox.journal().filter(entry => ['PUT', 'PATCH', 'POST'].includes(entry.method))
+const writesToOms = () => pages.stack.sandbox.journal().filter(entry => entry.path.startsWith('/api/oms/') && ['PUT', 'PATCH', 'POST'].includes(entry.method))
 
 /** The card of one invoice: a section named by its heading. */
 const invoiceCard = (page: Page, invoiceNumber: string) => page.getByRole('region', { name: `Invoice ${invoiceNumber}` })

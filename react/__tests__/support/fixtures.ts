@@ -2,7 +2,7 @@
 import { TrackingEvent } from '../../domain'
 import { Invoice } from '../../admin/types'
 
-export const event = (e: TrackingEvent) => ({ __typename: 'TrackingEvent', ...e })
+export const event = (e: TrackingEvent & { status?: string | null }) => ({ __typename: 'TrackingEvent', status: null, ...e })
 
 export const invoice = (overrides: Partial<Invoice> = {}) => ({
   __typename: 'InvoiceTracking',
@@ -15,6 +15,7 @@ export const invoice = (overrides: Partial<Invoice> = {}) => ({
   canReceiveEvents: true,
   isDelivered: false,
   deliveredDate: null,
+  status: null,
   ...overrides,
   events: (overrides.events ?? []).map(event),
 })

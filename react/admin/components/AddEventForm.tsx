@@ -1,4 +1,4 @@
-import React, { useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useMutation } from 'react-apollo'
 import { useIntl } from 'react-intl'
 import { Alert, Button, Dropdown, Input, Textarea } from 'vtex.styleguide'
@@ -9,6 +9,7 @@ import {
   TRACKING_STATUSES,
   TrackingStatus,
   isTrackingStatus,
+  statusCodeOf,
   validateTrackingStatus,
 } from '../../domain'
 import UPDATE_TRACKING_STATUS from '../../graphql/updateTrackingStatus.gql'
@@ -16,7 +17,8 @@ import { ApiErrorCode } from '../apiErrors'
 import { FormErrors, formFailureOf, placeFieldErrors, useFieldErrorText } from '../formErrors'
 import { writeInvoiceToOrder } from '../invoiceCache'
 import { toDateTimeLocalValue, toIsoWithOffset } from '../localDateTime'
-import { statusDescriptionId, statusLabelId } from '../messageIds'
+import { statusLabelId } from '../messageIds'
+import { usePresetDescription } from '../shopperLanguage'
 import { InvoicePayload } from '../types'
 import ApiErrorAlert from './ApiErrorAlert'
 
@@ -41,7 +43,8 @@ interface Props {
 const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const intl = useIntl()
   const errorText = useFieldErrorText()
-  const describe = (status: TrackingStatus) => intl.formatMessage({ id: statusDescriptionId(status) })
+  // The preset is written in the shoppers' language (app settings): it lands on their timeline.
+  const describe = usePresetDescription()
 
   const [status, setStatus] = useState<TrackingStatus>(DEFAULT_STATUS)
   const [description, setDescription] = useState(() => describe(DEFAULT_STATUS))
@@ -51,6 +54,13 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const [errors, setErrors] = useState<FormErrors<Field>>({})
   const [alert, setAlert] = useState<ApiErrorCode | null>(null)
   const [added, setAdded] = useState(false)
+  // The settings arrive after the first render: an untouched preset follows their language.
+  const preset = describe(status)
+  const shownPreset = useRef(preset)
+  useEffect(() => {
+    if (description === shownPreset.current && description !== preset) setDescription(preset)
+    shownPreset.current = preset
+  }, [preset]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const [updateTrackingStatus, { loading }] = useMutation<{ updateTrackingStatus: InvoicePayload }>(
     UPDATE_TRACKING_STATUS,
@@ -64,6 +74,7 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const chooseStatus = (value: string) => {
     if (!isTrackingStatus(value)) return
     setStatus(value)
+    shownPreset.current = describe(value)
     setDescription(describe(value))
   }
 
@@ -76,7 +87,8 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
     const input = {
       isDelivered,
       ...(isDelivered ? { deliveredDate: at } : {}),
-      events: [{ city, state, description, date: at }],
+      // The status goes with the event: OMS keeps only the text, the tracking index keeps it.
+      events: [{ city, state, description, date: at, status: statusCodeOf(status) }],
     }
     const checked = validateTrackingStatus(input, Date.now())
     if (!checked.ok) {
@@ -90,7 +102,7 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
           orderId,
           invoiceNumber,
           mode: 'MERGE',
-          input: { ...input, events: checked.value.events },
+          input: { ...input, events: checked.value.events.map(e => ({ ...e, status: statusCodeOf(status) })) },
         },
       })
     } catch (error) {

@@ -2,8 +2,10 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Tag } from 'vtex.styleguide'
 
+import { statusOfCode } from '../../domain'
 import { Invoice } from '../types'
 import { useFormatInstant } from '../useFormatInstant'
+import TrackingStatusTag from './TrackingStatusTag'
 
 const InvoiceStatusTag: React.FC<{ invoice: Invoice }> = ({ invoice }) => {
   const intl = useIntl()
@@ -24,6 +26,8 @@ const InvoiceStatusTag: React.FC<{ invoice: Invoice }> = ({ invoice }) => {
   if (!invoice.canReceiveEvents) {
     return <Tag variation="low">{intl.formatMessage({ id: 'admin/order-tracking.invoice.status.noTrackingNumber' })}</Tag>
   }
+  // The latest event's status, when the API recognized one; else the generic "In transit".
+  if (statusOfCode(invoice.status)) return <TrackingStatusTag code={invoice.status} />
   return (
     <Tag type="warning" variation="low">
       {intl.formatMessage({ id: 'admin/order-tracking.invoice.status.inTransit' })}
