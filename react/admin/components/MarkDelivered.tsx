@@ -8,6 +8,7 @@ import UPDATE_TRACKING_STATUS from '../../graphql/updateTrackingStatus.gql'
 import { ApiErrorCode } from '../apiErrors'
 import { FormErrors, formFailureOf, placeFieldErrors, useFieldErrorText } from '../formErrors'
 import { writeInvoiceToOrder } from '../invoiceCache'
+import { QUEUE_QUERIES } from '../workQueue/queueUrl'
 import { toDateTimeLocalValue, toIsoWithOffset } from '../localDateTime'
 import { InvoicePayload } from '../types'
 import ApiErrorAlert from './ApiErrorAlert'
@@ -40,6 +41,8 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
       update: (cache, { data }) => {
         if (data) writeInvoiceToOrder(cache, orderId, data.updateTrackingStatus.invoice)
       },
+      // The work queue below shows the invoice's new state.
+      refetchQueries: QUEUE_QUERIES,
     }
   )
 

@@ -8,6 +8,7 @@ import SET_INVOICE_TRACKING from '../../graphql/setInvoiceTracking.gql'
 import { ApiErrorCode } from '../apiErrors'
 import { FormErrors, formFailureOf, placeFieldErrors, useFieldErrorText } from '../formErrors'
 import { writeInvoiceToOrder } from '../invoiceCache'
+import { QUEUE_QUERIES } from '../workQueue/queueUrl'
 import { InvoicePayload } from '../types'
 import ApiErrorAlert from './ApiErrorAlert'
 
@@ -41,6 +42,8 @@ const SetTrackingNumberForm: React.FC<Props> = ({ orderId, invoiceNumber, courie
       update: (cache, { data }) => {
         if (data) writeInvoiceToOrder(cache, orderId, data.setInvoiceTracking.invoice)
       },
+      // The work queue below shows the invoice's new state.
+      refetchQueries: QUEUE_QUERIES,
     }
   )
 

@@ -117,6 +117,8 @@ const WorkQueuePanel: React.FC<Props> = ({ timeZone, onOpenOrder }) => {
     {
       id: 'select',
       width: 48,
+      // extended: the renderer gets the whole row, not one field of it.
+      extended: true,
       title: (
         <Checkbox
           id="order-tracking-queue-select-all"
@@ -146,6 +148,7 @@ const WorkQueuePanel: React.FC<Props> = ({ timeZone, onOpenOrder }) => {
     },
     {
       id: 'order',
+      extended: true,
       title: intl.formatMessage({ id: 'admin/order-tracking.queue.column.order' }),
       cellRenderer: ({ data }: { data: unknown }) => {
         const node = data as QueueNode
@@ -290,6 +293,11 @@ const WorkQueuePanel: React.FC<Props> = ({ timeZone, onOpenOrder }) => {
                     { id: 'admin/order-tracking.queue.range' },
                     { from: total === 0 ? 0 : firstItem, to: firstItem - 1 + nodes.length, total }
                   )}
+            </span>
+            <span className="mr3">
+              <Button variation="tertiary" size="small" onClick={refresh}>
+                {intl.formatMessage({ id: 'admin/order-tracking.queue.refresh' })}
+              </Button>
             </span>
             <BulkMarkDelivered selected={selection} onDone={refresh} />
           </div>

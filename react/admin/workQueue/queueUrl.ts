@@ -65,3 +65,6 @@ export function zonedDayBoundary(day: string, timeZone: string, end = false): st
   const at = guess - offset(guess)
   return new Date(end ? at - 1 : at).toISOString()
 }
+
+/** The queue's queries, refetched (when on screen) after a write from the order view. */
+export const QUEUE_QUERIES = ['TrackingWorkQueue', 'TrackingWorkQueueCounts']
