@@ -3,6 +3,7 @@
 //
 //   npm run bench                      all three parts, about 4-5 minutes on 2 cores
 //   npm run bench -- --only a          one part (a, b or c; comma-separated)
+//   npm run bench -- --only queue      the tracking index at scale, on its own (bench/queue.ts)
 //   npm run bench -- --quick           small counts, to try the bench itself (results.json untouched)
 //   npm run bench -- --rate 400        the sandbox's rate limit for (b), requests/s on /api/oms/
 //   npm run bench -- --no-write        print only
@@ -18,6 +19,7 @@ import { join } from 'path'
 import { ServiceProcess, startServiceProcess } from '../dev/io-runtime/serviceProcess'
 import { BatchResult, runBatch } from './batch'
 import { updateTrackingStatus, addOrders, benchEvent, benchOrders } from './client'
+import { runQueueBench } from './queue'
 import { CpuUse, cpuSnapshot, cpuUse } from './cpu'
 import { closeAgent } from './http'
 import { BenchSandbox, startBenchSandbox } from './processes'
@@ -131,6 +133,7 @@ function printBatch(title: string, r: BatchResult & { cpu?: CpuUse }, target: { 
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
+  if (args.only.has('queue')) return runQueueBench({ quick: args.quick, rate: args.rate, write: args.write, log })
   const info = machine()
   log(`bench: ${info.cpuModel}, ${info.cores} cores, node ${info.node}, ${info.date}${args.quick ? ' (quick)' : ''}`)
   const begun = Date.now()

@@ -8,7 +8,7 @@ import { TrackingError } from '../errors/trackingError'
 import { KeyedSerializer } from '../tracking/keyedSerializer'
 import { OmsPort } from '../tracking/omsPort'
 import { readOrder } from '../tracking/readTracking'
-import { documentId } from './document'
+import { TrackingIndexDocument, documentId } from './document'
 import { IndexStore } from './indexStore'
 import { IndexedOrder, StatusHints, differs, projectInvoice, supersedes, trackedPackages } from './projection'
 
@@ -27,9 +27,43 @@ export interface IndexOutcome {
 }
 
 const documentQueue = new KeyedSerializer()
+// A prefetched document is stale if this process queued or made a write to it since the
+// prefetch: writes are counted per document, and each finished write takes a sequence number.
+const queuedWrites = new Map<string, number>()
+const lastWriteSeq = new Map<string, number>()
+let writeSeq = 0
+// Bounded memory: past this many documents the map starts over, and prefetches older than
+// that moment count as stale.
+const MAX_TRACKED_WRITES = 100_000
+let forgottenBefore = 0
+
+function wrote(key: string) {
+  if (lastWriteSeq.size >= MAX_TRACKED_WRITES) {
+    lastWriteSeq.clear()
+    forgottenBefore = writeSeq
+  }
+  lastWriteSeq.set(key, ++writeSeq)
+}
+
+/** Documents read ahead (one search for a page of orders), and when. */
+export interface KnownDocuments {
+  /** indexWriteMark() just before the search. */
+  mark: number
+  /** Orders whose every document is in `documents`: any other id of theirs is not in the index. */
+  orders: Set<string>
+  documents: Map<string, TrackingIndexDocument>
+}
+
+export const indexWriteMark = () => writeSeq
 const CLOSED_STATES = ['canceled', 'cancel', 'cancellation-requested']
 
-export async function indexOrder(deps: IndexDeps, orderId: string, hints: StatusHints = new Map()): Promise<IndexOutcome> {
+/** `known`: documents already read for this order (the rebuild reads a page's worth at once). */
+export async function indexOrder(
+  deps: IndexDeps,
+  orderId: string,
+  hints: StatusHints = new Map(),
+  known?: KnownDocuments
+): Promise<IndexOutcome> {
   if (validateOrderId(orderId).length > 0) {
     throw TrackingError.badInput(validateOrderId(orderId))
   }
@@ -41,21 +75,36 @@ export async function indexOrder(deps: IndexDeps, orderId: string, hints: Status
   await Promise.all(
     packages.map(pkg => {
       const id = documentId(order.orderId, pkg.invoiceNumber)
-      return documentQueue.run(`${deps.oms.account}\u0000${id}`, async () => {
+      const key = `${deps.oms.account}\u0000${id}`
+      const prefetched =
+        !!known &&
+        known.orders.has(order.orderId) &&
+        !queuedWrites.has(key) &&
+        known.mark >= forgottenBefore &&
+        (lastWriteSeq.get(key) ?? -1) <= known.mark
+      queuedWrites.set(key, (queuedWrites.get(key) ?? 0) + 1)
+      const done = () => {
+        const left = (queuedWrites.get(key) ?? 1) - 1
+        if (left > 0) queuedWrites.set(key, left)
+        else queuedWrites.delete(key)
+      }
+      return documentQueue.run(key, async () => {
         if (closed) {
           await deps.index.remove(id)
+          wrote(key)
           outcome.removed++
           return
         }
-        const current = await deps.index.get(id)
+        const current = prefetched ? known!.documents.get(id) : await deps.index.get(id)
         const next = projectInvoice(order, pkg, current, hints, (deps.now ?? Date.now)())
         if (!supersedes(next, current) || !differs(next, current)) {
           outcome.kept++
           return
         }
         await deps.index.put(next)
+        wrote(key)
         outcome.written++
-      })
+      }).finally(done)
     })
   )
   return outcome
