@@ -4,11 +4,13 @@
 // each account this process has heard from (an order event or a call) in the last day,
 // using that account's latest clients. The reads go through the same rate-limit gate as
 // every OMS call, a few at a time, so the queue's own calls keep their share.
+import { LIMITS } from '../domain'
 import { ConcurrencyLimiter } from '../tracking/keyedSerializer'
 import { IndexDeps, indexOrder } from './indexer'
 
 const RECONCILE_CONCURRENCY = 4
 const PAGE = 100
+const SEARCH_REACH = 10_000
 const FORGET_AFTER_MS = 24 * 60 * 60 * 1000
 
 export const reconcileIntervalMs = () => Number(process.env.ORDER_TRACKING_RECONCILE_MS ?? 15 * 60 * 1000)
@@ -19,12 +21,32 @@ interface Logger {
 
 /** One pass: every order with an undelivered invoice in the index, re-indexed from OMS. */
 export async function reconcileOnce(deps: IndexDeps): Promise<{ orders: number; written: number }> {
+  // A search reaches only the first 10,000 documents of a query: the invoicing dates are
+  // split into windows that each hold fewer, and each window is paged. Undated documents
+  // come in one query of their own.
   const orderIds = new Set<string>()
-  for (let offset = 0; ; offset += PAGE) {
-    const { total, documents } = await deps.index.search({ where: 'delivered=false', sort: 'invoicedAt ASC', offset, limit: PAGE })
-    documents.forEach(doc => orderIds.add(doc.orderId))
-    if (documents.length === 0 || offset + PAGE >= total) break
+  const iso = (t: number) => new Date(t).toISOString()
+  const page = async (where: string) => {
+    for (let offset = 0; offset < SEARCH_REACH; offset += PAGE) {
+      const { total, documents } = await deps.index.search({ where, sort: 'invoicedAt ASC', offset, limit: PAGE })
+      documents.forEach(doc => orderIds.add(doc.orderId))
+      if (documents.length < PAGE || offset + PAGE >= total) return
+    }
   }
+  const walk = async (from: number, to: number): Promise<void> => {
+    const where = `delivered=false AND invoicedAt between ${iso(from)} AND ${iso(to)}`
+    const { total } = await deps.index.search({ where, offset: 0, limit: 1 })
+    if (total === 0) return
+    if (total > SEARCH_REACH && to > from) {
+      const middle = Math.floor((from + to) / 2)
+      await walk(from, middle)
+      await walk(middle + 1, to)
+      return
+    }
+    await page(where)
+  }
+  await walk(Date.parse(LIMITS.earliestDate), Date.now() + LIMITS.futureToleranceMs)
+  await page('delivered=false AND invoicedAt is null')
   const limiter = new ConcurrencyLimiter(RECONCILE_CONCURRENCY)
   let written = 0
   await Promise.all(

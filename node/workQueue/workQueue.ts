@@ -8,6 +8,8 @@ import { IndexStore } from '../trackingIndex/indexStore'
 import { MAX_PAGE_SIZE, baseConditions, problemCondition, validateWorkQueueFilter, whereOf } from './filter'
 
 export const WORK_QUEUE_SORT = 'invoicedAt ASC'
+/** Master Data's search reaches the first 10,000 documents of a query (VTEX's search guide). */
+export const MAX_REACHABLE = 10_000
 
 export interface WorkQueueDeps {
   index: IndexStore
@@ -59,6 +61,9 @@ export async function trackingWorkQueue(
   const filter = validateWorkQueueFilter(args.filter, deps.now)
   const limit = pageSize(args.first)
   const offset = decodeCursor(args.after)
+  if (offset + limit > MAX_REACHABLE) {
+    throw TrackingError.badInput([fieldError('after', 'OUT_OF_RANGE', `The queue pages through the first ${MAX_REACHABLE} invoices of a filter; narrow the filter to see others.`)])
+  }
   const { total, documents } = await deps.index.search({
     where: whereOf(filter, deps.settings, deps.now),
     sort: WORK_QUEUE_SORT,
@@ -68,7 +73,7 @@ export async function trackingWorkQueue(
   const end = offset + documents.length
   return {
     totalCount: total,
-    pageInfo: { hasNextPage: end < total, endCursor: documents.length ? encodeCursor(end) : null },
+    pageInfo: { hasNextPage: end < Math.min(total, MAX_REACHABLE), endCursor: documents.length ? encodeCursor(end) : null },
     nodes: documents.map(doc => {
       const entry = toIndexEntry(doc)
       return {

@@ -10,6 +10,8 @@ import { cookie } from '../request'
 import { SearchError } from './store'
 
 const MAX_PAGE = 100
+/** VTEX: search reaches the first 10,000 documents of a query; scroll goes further. */
+export const MAX_SEARCH_REACH = 10_000
 
 const message = (status: number, text: string): Reply => ({ status, body: { Message: text } })
 
@@ -101,6 +103,7 @@ export const search: Handler = ctx => {
   const from = range ? Number(range[1]) : 0
   const to = range ? Number(range[2]) : 15
   if (to < from || to - from > MAX_PAGE) return message(400, `REST-Range must ask for at most ${MAX_PAGE} documents`)
+  if (to > MAX_SEARCH_REACH) return message(400, `search reaches the first ${MAX_SEARCH_REACH} documents; use scroll beyond`)
   try {
     const fields = !_fields || _fields === '_all' ? '_all' : _fields.split(',').map(f => f.trim()).filter(Boolean)
     const { total, documents } = entity.search({ where: _where, sort: _sort, fields, from, to })
