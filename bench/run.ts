@@ -9,6 +9,7 @@
 //   npm run bench -- --no-write        print only
 //   npm run bench -- --profile         also a V8 CPU profile of the Service (node --cpu-prof),
 //                                      kept in bench/tmp/ and summarized at the end
+//   npm run bench -- --only abuse      query shapes that cost validation (bench/abuse.ts); only on request
 //
 // Three processes: the OMS sandbox (bench/sandboxChild.ts, memory only), the Service (one real
 // @vtex/api worker, dev/io-runtime/worker.ts) and this one, the client.
@@ -17,6 +18,7 @@ import os from 'os'
 import { join } from 'path'
 
 import { ServiceProcess, startServiceProcess } from '../dev/io-runtime/serviceProcess'
+import { printAbuse, runAbuse } from './abuse'
 import { BatchResult, runBatch } from './batch'
 import { updateTrackingStatus, addOrders, benchEvent, benchOrders } from './client'
 import { runQueueBench } from './queue'
@@ -219,6 +221,13 @@ async function main(): Promise<void> {
       printBatch(`(c) ${c.updates.planned} MERGE updates over ${c.readBack.invoices} invoices, 20 % faults (8 % dropped sockets, 12 % 500/503), 0-5 ms latency`, c, {})
       const faultyShare = Object.entries(c.oms.outcomes).filter(([k]) => k === '0' || k.startsWith('5')).reduce((s, [, v]) => s + v, 0) / (c.oms.admittedTotal || 1)
       log(`injected fault share seen: ${round(faultyShare * 100, 1)} % of OMS requests; 100 % success: ${verdict(c.updates.failed === 0)}`)
+    }
+    // Query-shape abuse (issue 9): only with `--only abuse`, not part of the default run.
+    if (args.only.has('abuse')) {
+      log('\n(abuse) query shapes without a token …')
+      const abuse = await runAbuse(service.baseUrl, { sandbox: sb.pid, service: svc.pid }, 'SMOKE-0', log)
+      results.abuse = abuse
+      printAbuse(abuse, log)
     }
   } finally {
     await service?.stop()

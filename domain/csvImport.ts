@@ -6,6 +6,7 @@
 // spreadsheet could run as a formula neutralized.
 import { FieldError, FieldErrorReason } from './fieldErrors'
 import { validateInvoiceNumber, validateOrderId } from './identifiers'
+import { LIMITS } from './limits'
 import { TrackingEvent } from './trackingEvent'
 import { validateTrackingStatus } from './trackingStatus'
 
@@ -271,15 +272,77 @@ export const outcomeOfFailedCall = (code: string): CsvRowOutcome => ({
   problems: [],
 })
 
+/** Bytes of a text in UTF-8 (what goes over the wire), without needing TextEncoder. */
+export function utf8Length(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) bytes += 1
+    else if (code < 0x800) bytes += 2
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4
+        i++
+      } else bytes += 3
+    } else bytes += 3
+  }
+  return bytes
+}
+
+/**
+ * Consecutive batches of items for the batch call: at most `maxRows` items and `maxBytes`
+ * of JSON each (an item bigger than that alone goes alone), in input order.
+ */
+export function batchesBySize<T>(
+  items: readonly T[],
+  sizeOf: (item: T) => number,
+  maxRows: number = LIMITS.batchSize,
+  maxBytes: number = LIMITS.csvBatchMaxBytes
+): T[][] {
+  const batches: T[][] = []
+  let current: T[] = []
+  let bytes = 0
+  for (const item of items) {
+    const size = sizeOf(item) + 1 // the comma between array items
+    if (current.length > 0 && (current.length >= maxRows || bytes + size > maxBytes)) {
+      batches.push(current)
+      current = []
+      bytes = 0
+    }
+    current.push(item)
+    bytes += size
+  }
+  if (current.length > 0) batches.push(current)
+  return batches
+}
+
+/** An update's size in the request body, as JSON in UTF-8. */
+export const updateJsonBytes = (update: TrackingUpdate) => utf8Length(JSON.stringify(update))
+
 // OWASP's CSV injection list: a cell starting with one of these may run as a formula.
 const FORMULA_START = /^[=+\-@\t\r]/
+// Where a spreadsheet may split a cell: the comma of this file, the `;` list separator of
+// pt-BR and es locales, tabs, and line breaks (a wrong separator breaks the quoting too).
+const PIECE_SEPARATOR = /([,;\t\r\n])/
 
-/** The cell as a spreadsheet should show it: a leading `'` keeps a formula from running. */
-export const neutralizeCsvCell = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell)
+/**
+ * The cell as a spreadsheet should show it: a leading `'` keeps a formula from running, at
+ * the cell's start and at the start of every piece a spreadsheet may split it into
+ * (`Entregue;=cmd|…` split on `;` would start with `=`).
+ */
+export function neutralizeCsvCell(cell: string): string {
+  const whole = FORMULA_START.test(cell) ? `'${cell}` : cell
+  return whole
+    .split(PIECE_SEPARATOR)
+    .map((piece, i) => (i > 0 && i % 2 === 0 && FORMULA_START.test(piece) ? `'${piece}` : piece))
+    .join('')
+}
 
-const needsQuotes = (cell: string) => /[",\r\n]/.test(cell) || cell !== cell.trim()
+const needsQuotes = (cell: string) => /[",;\t\r\n]/.test(cell) || cell !== cell.trim()
 
-/** RFC 4180 text (comma, CRLF), every cell neutralized first. */
+/** RFC 4180 text (comma, CRLF), every cell neutralized first, and quoted when it holds a
+ *  separator (`,` `;` tab), a quote or a line break. */
 export function toCsv(table: ReadonlyArray<readonly string[]>): string {
   return table
     .map(row =>

@@ -3,6 +3,11 @@
 export const ERROR_CODES = {
   /** A value the caller sent is refused; `extensions.field` names it. */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /**
+   * The request itself is refused, whatever its values: a mutation not sent as a POST with a
+   * JSON body (`extensions.field`: `method` or `content-type`).
+   */
+  BAD_REQUEST: 'BAD_REQUEST',
   /** No (valid) VTEX ID token came with the call. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** The caller lacks the Notify invoice resource. */

@@ -1,5 +1,6 @@
 // The tracking event as OMS takes it, and the identity rule that makes merges idempotent.
 import { parseIsoInstant } from './dates'
+import { comparableText } from './text'
 
 export interface TrackingEvent {
   city: string
@@ -11,16 +12,17 @@ export interface TrackingEvent {
 
 /**
  * Two events are the same event when they happened at the same instant, in the same place,
- * with the same description (after trimming). Dates are compared as instants, so
+ * with the same description, as a person reads them (comparableText: NFC, no invisible
+ * format characters, no-break spaces as spaces). Dates are compared as instants, so
  * `2024-05-01T12:00:00-03:00` and OMS's echo `2024-05-01T15:00:00.0000000+00:00` match.
  */
 export function trackingEventKey(event: TrackingEvent): string {
   const instant = parseIsoInstant(event.date.trim())
   return JSON.stringify([
     instant === null ? event.date.trim() : instant,
-    event.city.trim(),
-    event.state.trim(),
-    event.description.trim(),
+    comparableText(event.city),
+    comparableText(event.state),
+    comparableText(event.description),
   ])
 }
 

@@ -6,12 +6,16 @@ import { Clients } from './clients'
 import { TrackingErrors } from './directives/trackingErrors'
 import { onOrderStateChange } from './events/orderEvents'
 import { resolvers } from './resolvers'
+import { guardValidation } from './validationGuard'
 
 // Some failures happen in the runtime before any code of ours runs (malformed JSON, a query
 // that fails validation, a body over 3 MB), and the runtime puts the error's stack, with its
 // file paths, into the response and the log line. Without frames a stack is only
 // "Name: message". A linked (development) workspace keeps them for debugging.
 if (!process.env.VTEX_APP_LINK) Error.stackTraceLimit = 0
+
+// Caps on the query document before the runtime validates it (see validationGuard.ts).
+guardValidation()
 
 const clients: ClientsConfig<Clients> = {
   implementation: Clients,

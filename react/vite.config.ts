@@ -14,6 +14,8 @@ import path from 'path'
 import { fileURLToPath } from 'url'
 import { Plugin, defineConfig } from 'vite'
 
+import { pageProxyGuard } from '../dev/pageProxyGuard'
+
 const REACT_DIR = path.dirname(fileURLToPath(import.meta.url))
 const REPO_ROOT = path.resolve(REACT_DIR, '..')
 const BASE = '/admin/app/order-tracking/'
@@ -44,6 +46,17 @@ const graphqlProxy = {
     rewrite: () => GRAPHQL_URL.pathname + GRAPHQL_URL.search,
     configure: (proxy: { on(event: 'proxyReq', listener: typeof addIoHeaders): void }) => proxy.on('proxyReq', addIoHeaders),
   },
+}
+
+/** Only the page's own JSON POSTs reach the proxy, which adds the Admin's cookie. */
+function sameOriginGraphql(): Plugin {
+  const guard = pageProxyGuard('/graphql')
+  return {
+    name: 'order-tracking:same-origin-graphql',
+    // Middlewares added here run before Vite's own, the proxy among them.
+    configureServer: server => void server.middlewares.use(guard),
+    configurePreviewServer: server => void server.middlewares.use(guard),
+  }
 }
 
 /** .gql files as graphql-tag documents, as IO's react builder loads them. */
@@ -132,7 +145,7 @@ function baseWithoutSlash(): Plugin {
 export default defineConfig({
   root: path.join(REACT_DIR, 'local'),
   base: BASE,
-  plugins: [baseWithoutSlash(), styleguideCss(), graphqlTag(), react()],
+  plugins: [sameOriginGraphql(), baseWithoutSlash(), styleguideCss(), graphqlTag(), react()],
   resolve: {
     alias: {
       'vtex.styleguide': '@vtex/styleguide',

@@ -6,6 +6,7 @@ import {
   CSV_SAMPLE,
   CsvRow,
   CsvRowOutcome,
+  batchesBySize,
   csvColumnOfField,
   csvRecordToRow,
   csvResultsTable,
@@ -16,6 +17,7 @@ import {
   parseCsvBoolean,
   readCsvHeader,
   toCsv,
+  utf8Length,
 } from '../index'
 
 // The page's CSV parser, an independent reader for the round trip (the domain has no deps).
@@ -222,8 +224,15 @@ describe('given neutralizeCsvCell', () => {
     ['+1', "'+1"],
     ['-2', "'-2"],
     ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
-    ['\t=1+1', "'\t=1+1"],
-    ['\r=1+1', "'\r=1+1"],
+    ['\t=1+1', "'\t'=1+1"],
+    ['\r=1+1', "'\r'=1+1"],
+    ["Entregue;=cmd|' /C calc'!A0", "Entregue;'=cmd|' /C calc'!A0"],
+    ['Em trânsito;@SUM(1+1)', "Em trânsito;'@SUM(1+1)"],
+    ['a,+1', "a,'+1"],
+    ['a\t-1', "a\t'-1"],
+    ['a\n=1', "a\n'=1"],
+    ['Entregue; =1', 'Entregue; =1'],
+    ['São Paulo; SP', 'São Paulo; SP'],
     ['Objeto entregue ao destinatário', 'Objeto entregue ao destinatário'],
     ['1172452900788-01', '1172452900788-01'],
     ['a=b', 'a=b'],
@@ -231,6 +240,17 @@ describe('given neutralizeCsvCell', () => {
     [' =1', ' =1'],
   ])('%j is written as %j', (cell, expected) => {
     expect(neutralizeCsvCell(cell)).toBe(expected)
+  })
+})
+
+describe('given a results cell read by a spreadsheet that splits on , ; or tab', () => {
+  test.each([["Entregue;=cmd|' /C calc'!A0"], ['Em trânsito;@SUM(1+1)'], ['x\t+1;-2,@3'], ['ok']])('%j: quoted, and no piece starts a formula', cell => {
+    const line = toCsv([['1', cell, '2']]).replace(/\r\n$/, '')
+    for (const separator of [',', ';', '\t']) {
+      expect(line.split(separator).filter(piece => /^[=+\-@]/.test(piece))).toEqual([])
+    }
+    if (/[;,\t]/.test(cell)) expect(line).toContain(`,"${neutralizeCsvCell(cell)}",`)
+    expect(parseCsv(`${line}\r\n`)).toEqual([['1', neutralizeCsvCell(cell), '2']])
   })
 })
 
@@ -300,5 +320,28 @@ describe('given the sample file', () => {
       '1172452900788-01/000030711',
       '00-v5195004lux-01/NF-9',
     ])
+  })
+})
+
+describe('given batchesBySize', () => {
+  test('when rows are short, then batches of batchSize rows', () => {
+    const items = Array.from({ length: 450 }, (_, i) => i)
+    expect(batchesBySize(items, () => 10).map(b => b.length)).toEqual([200, 200, 50])
+  })
+
+  test('when rows are long, then each batch stays under the byte limit, in input order', () => {
+    const items = Array.from({ length: 200 }, (_, i) => 'x'.repeat(20_000) + i)
+    const batches = batchesBySize(items, utf8Length, 200, 1024 * 1024)
+    expect(batches.flat()).toEqual(items)
+    expect(batches.length).toBeGreaterThan(3)
+    for (const batch of batches) expect(batch.reduce((n, item) => n + utf8Length(item) + 1, 0)).toBeLessThanOrEqual(1024 * 1024)
+  })
+
+  test('when one row is bigger than the limit, then it goes alone', () => {
+    expect(batchesBySize(['a', 'bbbbbb', 'c'], utf8Length, 200, 4)).toEqual([['a'], ['bbbbbb'], ['c']])
+  })
+
+  test('utf8Length counts bytes as UTF-8 does', () => {
+    for (const text of ['abc', 'São', '運送', '📦🚚', 'a\ud800b', '']) expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'))
   })
 })

@@ -68,3 +68,49 @@ describe('given nothing was dropped', () => {
     expect(reads(oms)).toBe(before)
   })
 })
+
+describe('given a MERGE and then a REPLACE of the same invoice', () => {
+  const replace = (oms: FakeOms, input: unknown) =>
+    updateTracking(oms, { orderId: ORDER, invoiceNumber: INVOICE, input, mode: 'REPLACE' }, { now: NOW })
+
+  test('when the REPLACE comes after the MERGE answered, then the quiet period keeps exactly the REPLACE', async () => {
+    const oms = new FakeOms().addInvoice(ORDER, { invoiceNumber: INVOICE })
+    await merge(oms, ev('x', '2024-05-01'))
+    await replace(oms, { isDelivered: false, events: [ev('y', '2024-05-02')] })
+    const puts = oms.puts().length
+    await jest.advanceTimersByTimeAsync(5000)
+    expect(oms.events(ORDER, INVOICE).map(e => e.description)).toEqual(['y'])
+    expect(oms.puts().length).toBe(puts)
+  })
+
+  test('when the REPLACE arrives while the MERGE is still writing, then the MERGE schedules no check that undoes it', async () => {
+    const oms = new FakeOms().addInvoice(ORDER, { invoiceNumber: INVOICE })
+    const merging = merge(oms, ev('x', '2024-05-01'))
+    const replacing = replace(oms, { isDelivered: false, events: [ev('y', '2024-05-02')] })
+    await Promise.all([merging, replacing])
+    await jest.advanceTimersByTimeAsync(5000)
+    expect(oms.events(ORDER, INVOICE).map(e => e.description)).toEqual(['y'])
+  })
+
+  test('when a delivered MERGE is followed by a REPLACE that un-delivers, then it stays un-delivered', async () => {
+    const oms = new FakeOms().addInvoice(ORDER, { invoiceNumber: INVOICE })
+    await updateTracking(
+      oms,
+      { orderId: ORDER, invoiceNumber: INVOICE, input: { isDelivered: true, deliveredDate: '2024-05-03', events: [ev('delivered', '2024-05-03')] } },
+      { now: NOW }
+    )
+    await replace(oms, { isDelivered: false, events: [ev('in transit', '2024-05-02')] })
+    await jest.advanceTimersByTimeAsync(5000)
+    expect(oms.events(ORDER, INVOICE).map(e => e.description)).toEqual(['in transit'])
+    expect(oms.puts().slice(-1)[0].body.isDelivered).toBe(false)
+  })
+
+  test('when a MERGE comes after the REPLACE, then its own settle check still runs', async () => {
+    const oms = new FakeOms().addInvoice(ORDER, { invoiceNumber: INVOICE })
+    await replace(oms, { isDelivered: false, events: [ev('y', '2024-05-02')] })
+    await merge(oms, ev('z', '2024-05-03'))
+    oms.store(ORDER, INVOICE, [ev('y', '2024-05-02')]) // a rival dropped z
+    await jest.advanceTimersByTimeAsync(600)
+    expect(oms.events(ORDER, INVOICE).map(e => e.description)).toEqual(['y', 'z'])
+  })
+})

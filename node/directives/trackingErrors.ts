@@ -3,12 +3,12 @@
 // platform's authentication and authorization failures alike, and lets only TrackingErrors
 // out. The runtime logs and returns each error with its stack and, for HTTP failures, the
 // request config (the app token among its headers); a TrackingError has neither.
-import { GraphQLField, GraphQLResolveInfo, SelectionSetNode, defaultFieldResolver, isNonNullType } from 'graphql'
+import { GraphQLField, defaultFieldResolver, isNonNullType } from 'graphql'
 import { SchemaDirectiveVisitor } from 'graphql-tools'
 
 import { NOTIFY_INVOICE } from '../authorization'
-import { LIMITS, fieldError } from '../domain'
 import { TrackingError } from '../errors/trackingError'
+import { markPrivate, requestRefusal } from '../requestGate'
 
 interface LoggerLike {
   warn(message: unknown): void
@@ -56,54 +56,23 @@ export function toTrackingError(error: unknown, field: string, logger?: LoggerLi
   return new TrackingError('Something went wrong. The failure was logged.', { code: 'INTERNAL_SERVER_ERROR' })
 }
 
-// Security fix (test/security/limits.test.ts): a request of 1,000 aliases of one root field
-// ran 1,000 @auth checks (2,000 calls to VTEX ID and License Manager, even with no token) and
-// made 1,000 errors, which the runtime de-duplicates in quadratic time: 70 s of CPU and a
-// 60 MB answer for a 60 kB request. So a request selecting more root fields than
-// LIMITS.rootFieldsPerRequest is refused before @auth runs, with one error: the first root
+// Request-wide refusals (method and content type of a mutation, too many root fields, too
+// many updates) come from ../requestGate before @auth runs, with one error: the first root
 // field throws it, the others (nullable ones) answer null without an error of their own. A
-// non-null (mutation) root field throws too; graphql-js stops a mutation at its first error.
-const rootFieldCounts = new WeakMap<object, number>()
-const refusedRequests = new WeakSet<object>()
-
-/** Distinct response keys at the root of the operation, through fragments; cached per document. */
-export function countRootFields(info: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>): number {
-  const cached = rootFieldCounts.get(info.operation)
-  if (cached !== undefined) return cached
-  const keys = new Set<string>()
-  const seenFragments = new Set<string>()
-  const visit = (set: SelectionSetNode) => {
-    for (const selection of set.selections) {
-      if (selection.kind === 'Field') {
-        if (!selection.name.value.startsWith('__')) keys.add((selection.alias ?? selection.name).value)
-      } else if (selection.kind === 'InlineFragment') {
-        visit(selection.selectionSet)
-      } else if (!seenFragments.has(selection.name.value) && info.fragments[selection.name.value]) {
-        seenFragments.add(selection.name.value)
-        visit(info.fragments[selection.name.value].selectionSet)
-      }
-    }
-  }
-  visit(info.operation.selectionSet)
-  rootFieldCounts.set(info.operation, keys.size)
-  return keys.size
-}
-
-function tooManyRootFields(count: number): TrackingError {
-  const message = `This request selects ${count} root fields; at most ${LIMITS.rootFieldsPerRequest} are allowed in one request (send many updates with updateTrackingStatuses).`
-  return TrackingError.badInput([fieldError('query', 'TOO_MANY', message)])
-}
+// non-null root field throws too. Security fix (test/security/limits.test.ts): 1,000 aliases
+// of one root field ran 1,000 @auth checks and made 1,000 errors, which the runtime
+// de-duplicates in quadratic time (70 s of CPU).
+export { countRootFields } from '../requestGate'
 
 export class TrackingErrors extends SchemaDirectiveVisitor {
   public visitFieldDefinition(field: GraphQLField<any, any>) {
     const { resolve = defaultFieldResolver } = field
     field.resolve = async (root, args, ctx, info) => {
-      const rootFields = info?.operation ? countRootFields(info) : 0
-      if (rootFields > LIMITS.rootFieldsPerRequest) {
-        const request = typeof ctx === 'object' && ctx !== null ? ctx : null
-        if (request && refusedRequests.has(request) && !isNonNullType(info.returnType)) return null
-        if (request) refusedRequests.add(request)
-        throw tooManyRootFields(rootFields)
+      markPrivate(ctx)
+      const refusal = info?.operation ? requestRefusal(ctx, info) : null
+      if (refusal) {
+        if (!refusal.first && !isNonNullType(info.returnType)) return null
+        throw refusal.error
       }
       try {
         return await resolve(root, args, ctx, info)

@@ -162,8 +162,30 @@ interface PendingSettleCheck {
   timer: ReturnType<typeof setTimeout>
   status: ValidTrackingStatus
   checksLeft: number
+  /** Arrival of the earliest MERGE watched (see replacedSince). */
+  since: number
 }
 const pendingSettleChecks = new Map<string, PendingSettleCheck>()
+
+// A REPLACE states the whole truth: the settle checks of MERGEs that arrived before it must
+// not bring their events back. Arrivals are numbered; a REPLACE records its number per
+// invoice (kept a few minutes, far beyond IO's 30 s request limit) and cancels the pending
+// check. In this process only: another replica's settle check does not know of it.
+let arrivals = 0
+const lastReplace = new Map<string, number>()
+const REPLACE_MEMORY_MS = 5 * 60_000
+const replacedSince = (key: string, since: number) => (lastReplace.get(key) ?? 0) > since
+
+function noteReplace(key: string): void {
+  const seq = ++arrivals
+  lastReplace.set(key, seq)
+  const pending = pendingSettleChecks.get(key)
+  if (pending) clearTimeout(pending.timer)
+  pendingSettleChecks.delete(key)
+  setTimeout(() => {
+    if (lastReplace.get(key) === seq) lastReplace.delete(key)
+  }, REPLACE_MEMORY_MS).unref?.()
+}
 
 function scheduleSettleCheck(
   oms: OmsPort,
@@ -171,12 +193,15 @@ function scheduleSettleCheck(
   invoiceNumber: string,
   status: ValidTrackingStatus,
   checksLeft: number,
-  logger: UpdateOptions['logger']
+  logger: UpdateOptions['logger'],
+  arrivedAt: number
 ): void {
   const delayMs = settleCheckDelayMs()
   if (!(delayMs > 0) || checksLeft <= 0) return
   const key = invoiceKey(oms, orderId, invoiceNumber)
+  if (replacedSince(key, arrivedAt)) return
   const pending = pendingSettleChecks.get(key)
+  const since = Math.min(arrivedAt, pending?.since ?? arrivedAt)
   if (pending) clearTimeout(pending.timer)
   // The latest update's delivered state, and every event of the updates being watched.
   const watched: ValidTrackingStatus = pending
@@ -187,10 +212,12 @@ function scheduleSettleCheck(
     pendingSettleChecks.delete(key)
     invoiceQueue
       .run(key, async () => {
+        if (replacedSince(key, since)) return
         const current = await readInvoice(oms, orderId, invoiceNumber)
         if (missingTrackingEvents(storedEvents(current), watched.events).length === 0) return
+        if (replacedSince(key, since)) return
         await mergeAndVerify(oms, orderId, invoiceNumber, watched)
-        scheduleSettleCheck(oms, orderId, invoiceNumber, watched, left - 1, logger)
+        scheduleSettleCheck(oms, orderId, invoiceNumber, watched, left - 1, logger, since)
       })
       .catch(error =>
         logger?.warn({
@@ -202,7 +229,7 @@ function scheduleSettleCheck(
       )
   }, delayMs)
   timer.unref?.()
-  pendingSettleChecks.set(key, { timer, status: watched, checksLeft: left })
+  pendingSettleChecks.set(key, { timer, status: watched, checksLeft: left, since })
 }
 
 export async function updateTracking(
@@ -213,11 +240,12 @@ export async function updateTracking(
   const { orderId, invoiceNumber, status } = validateTrackingUpdate(request, options.now ?? Date.now())
   const mode = request.mode ?? 'MERGE'
   const write = () => writeTracking(oms, orderId, invoiceNumber, status, mode)
+  const key = invoiceKey(oms, orderId, invoiceNumber)
+  const arrivedAt = ++arrivals
+  if (mode === 'REPLACE') noteReplace(key)
   // Queued synchronously, so updates to one invoice run in the order they were submitted.
-  const result = await invoiceQueue.run(invoiceKey(oms, orderId, invoiceNumber), () =>
-    options.limiter ? options.limiter.run(write) : write()
-  )
-  if (mode === 'MERGE') scheduleSettleCheck(oms, orderId, invoiceNumber, status, SETTLE_CHECKS, options.logger)
+  const result = await invoiceQueue.run(key, () => (options.limiter ? options.limiter.run(write) : write()))
+  if (mode === 'MERGE') scheduleSettleCheck(oms, orderId, invoiceNumber, status, SETTLE_CHECKS, options.logger, arrivedAt)
   return result
 }
 

@@ -247,7 +247,7 @@ describe('given more valid rows than one call takes', () => {
       </ApolloProvider>
     )
     await upload(csvFile(many(450)))
-    await screen.findByText(/450 rows read/, undefined, SLOW)
+    await screen.findByText(/450 rows read:/, undefined, SLOW)
 
     fireEvent.click(button('Import'))
     await waitFor(() => expect(calls).toHaveLength(1))
@@ -276,7 +276,7 @@ describe('given more valid rows than one call takes', () => {
     let n = 0
     renderWithApi(<CsvImportPanel />, call => (++n === 2 ? new Error('network down') : batchAnswer(call)))
     await upload(csvFile(many(450)))
-    await screen.findByText(/450 rows read/, undefined, SLOW)
+    await screen.findByText(/450 rows read:/, undefined, SLOW)
 
     fireEvent.click(button('Import'))
     expect(await screen.findByText('Import finished: 200 imported, 200 failed, 50 not sent.', undefined, SLOW)).toBeInTheDocument()

@@ -72,6 +72,26 @@ describe('given an order with invoices', () => {
     ])
   })
 
+  it('isolates carrier text, so a stray bidi control in it cannot reorder the page around it', async () => {
+    const stored = () =>
+      orderTracking(ORDER_ID, [
+        invoice({
+          courier: 'Correios\u202e',
+          events: [{ city: 'Curitiba\u202e', state: 'PR', description: '\u202eEntregue', date: '2024-05-01T12:00:00Z' }],
+        }),
+      ])
+    renderWithApi(<TrackingAdmin params={{ orderId: ORDER_ID }} />, stored)
+
+    const timeline = await screen.findByRole('list', { name: 'Tracking events of invoice 000030711' })
+    const [item] = within(timeline).getAllByRole('listitem')
+    expect(within(item).getByText('\u202eEntregue')).toHaveAttribute('dir', 'auto')
+    const city = within(item).getByText('Curitiba\u202e')
+    expect(city.tagName).toBe('BDI')
+    // The date, the page's own text, stays outside the isolate.
+    expect(city.textContent).not.toMatch(/2024/)
+    expect(screen.getByText('Correios\u202e').tagName).toBe('BDI')
+  })
+
   it('searches an order typed by the merchant', async () => {
     const { calls } = renderWithApi(<TrackingAdmin />, answer)
 

@@ -5,6 +5,7 @@ import { ApiErrorCode } from './apiErrors'
 
 export const ERROR_MESSAGE_IDS: Record<ApiErrorCode, string> = {
   BAD_USER_INPUT: 'admin/order-tracking.error.badUserInput',
+  BAD_REQUEST: 'admin/order-tracking.error.badRequest',
   UNAUTHENTICATED: 'admin/order-tracking.error.unauthenticated',
   FORBIDDEN: 'admin/order-tracking.error.forbidden',
   NOT_FOUND: 'admin/order-tracking.error.notFound',

@@ -124,3 +124,76 @@ describe('reading an order', () => {
     expect(stack.sandbox.journal().filter(entry => entry.method !== 'GET')).toHaveLength(0)
   })
 })
+
+describe('several mutations in one request', () => {
+  test('when the second alias fails with NOT_FOUND, then the first still answers with its receipt', async () => {
+    const answer = await stack.graphql({
+      query: `mutation($input: TrackingStatusInput!) {
+        first: updateTrackingStatus(orderId: "${TRACKED.orderId}", invoiceNumber: "${TRACKED.invoiceNumber}", input: $input) { receipt invoice { events { description } } }
+        second: updateTrackingStatus(orderId: "${TRACKED.orderId}", invoiceNumber: "999999", input: $input) { receipt }
+      }`,
+      variables: { input: { isDelivered: false, events: [event('Em trânsito', '2026-11-20T10:00:00-03:00')] } },
+      ...admin,
+    })
+    expect(answer.body.data.first.receipt).toMatch(/^[0-9a-f]{32}$/)
+    expect(answer.body.data.first.invoice.events).toEqual([{ description: 'Em trânsito' }])
+    expect(answer.body.data.second).toBeNull()
+    expect(answer.body.errors).toHaveLength(1)
+    expect(answer.body.errors[0]).toMatchObject({ path: ['second'], extensions: { code: 'NOT_FOUND' } })
+    expect(trackingPuts()).toHaveLength(1)
+  })
+})
+
+describe('a REPLACE after a MERGE, with the settle check on', () => {
+  test('when the quiet period has passed, then the invoice still holds exactly the REPLACE', async () => {
+    const previous = process.env.ORDER_TRACKING_SETTLE_CHECK_MS
+    process.env.ORDER_TRACKING_SETTLE_CHECK_MS = '200'
+    try {
+      const merged = await update({ input: { isDelivered: false, events: [event('X', '2026-11-20T09:00:00-03:00')] } })
+      expect(merged.body.errors).toBeUndefined()
+      const replaced = await update({ mode: 'REPLACE', input: { isDelivered: false, events: [event('Y', '2026-11-21T09:00:00-03:00')] } })
+      expect(replaced.body.data.updateTrackingStatus.invoice.events.map((e: { description: string }) => e.description)).toEqual(['Y'])
+
+      await new Promise(resolve => setTimeout(resolve, 1500)) // past every settle check (200 ms, twice)
+      const read = await stack.graphql({ query: ORDER_TRACKING, variables: { orderId: TRACKED.orderId }, ...admin })
+      const invoice = read.body.data.orderTracking.invoices.find((i: { invoiceNumber: string }) => i.invoiceNumber === TRACKED.invoiceNumber)
+      expect(invoice.events.map((e: { description: string }) => e.description)).toEqual(['Y'])
+      expect(trackingPuts()).toHaveLength(2)
+    } finally {
+      if (previous === undefined) delete process.env.ORDER_TRACKING_SETTLE_CHECK_MS
+      else process.env.ORDER_TRACKING_SETTLE_CHECK_MS = previous
+    }
+  })
+})
+
+describe('text that lies about itself', () => {
+  test('when a city holds an unclosed U+202E, then BAD_USER_INPUT names it and nothing is written', async () => {
+    const answer = await update({ input: { isDelivered: false, events: [event('Em trânsito', '2026-11-20', 'Curitiba\u202e', 'PR')] } })
+    expect(answer.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.events[0].city' })
+    expect(answer.body.errors[0].extensions.fieldErrors[0].reason).toBe('INVALID_CHARACTERS')
+    expect(trackingPuts()).toEqual([])
+  })
+
+  test('when ten look-alike forms of one description are merged at one instant, then one event is stored, in NFC', async () => {
+    const text = 'Saiu para entrega em São Paulo'
+    const variants = [
+      text,
+      text.normalize('NFD'),
+      'Saiu para\u200b entrega em São Paulo',
+      'Saiu para entrega\u2060 em São Paulo',
+      'Saiu para\u00a0entrega em São Paulo',
+      'Saiu para entrega em São Paulo\u{e0041}\u{e007f}',
+      'Saiu\u200c para entrega em São Paulo',
+      'Saiu para en\u00adtrega em São Paulo',
+      'Saiu para\u202fentrega em São Paulo',
+      'Saiu para entrega em São\u00a0Paulo'.normalize('NFD'),
+    ]
+    for (const description of variants) {
+      const answer = await update({ input: { isDelivered: false, events: [event(description, '2026-11-20T10:00:00-03:00')] } })
+      expect(answer.body.errors).toBeUndefined()
+    }
+    const stored = stack.sandbox.getOrder(TRACKED.orderId)!.packageAttachment.packages.find(p => p.invoiceNumber === TRACKED.invoiceNumber)!
+    expect(stored.courierStatus!.data.map(e => e.description)).toEqual([text])
+    expect(stored.courierStatus!.data[0].city).toBe('São Paulo')
+  })
+})

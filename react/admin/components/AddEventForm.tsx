@@ -63,11 +63,11 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
     shownPreset.current = preset
   }, [preset]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  const [updateTrackingStatus, { loading }] = useMutation<{ updateTrackingStatus: InvoicePayload }>(
+  const [updateTrackingStatus, { loading }] = useMutation<{ updateTrackingStatus: InvoicePayload | null }>(
     UPDATE_TRACKING_STATUS,
     {
       update: (cache, { data }) => {
-        if (data) writeInvoiceToOrder(cache, orderId, data.updateTrackingStatus.invoice)
+        if (data?.updateTrackingStatus) writeInvoiceToOrder(cache, orderId, data.updateTrackingStatus.invoice)
       },
       // The work queue below shows the invoice's new state.
       refetchQueries: QUEUE_QUERIES,

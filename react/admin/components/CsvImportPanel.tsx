@@ -13,10 +13,12 @@ import {
   CSV_SAMPLE,
   CsvRowOutcome,
   LIMITS,
+  batchesBySize,
   csvResultsTable,
   outcomeOfBatchResult,
   outcomeOfFailedCall,
   toCsv,
+  updateJsonBytes,
 } from '../../domain'
 import UPDATE_TRACKING_STATUSES from '../../graphql/updateTrackingStatuses.gql'
 import { ApiErrorCode, apiErrorOf } from '../apiErrors'
@@ -26,7 +28,8 @@ import { ERROR_MESSAGE_IDS } from '../messageIds'
 import CsvRowsTable from './CsvRowsTable'
 
 interface BatchData {
-  updateTrackingStatuses: { results: Array<BatchItemResult & { index: number }>; succeeded: number; failed: number }
+  // null when the call as a whole was refused (its error says why)
+  updateTrackingStatuses: { results: Array<BatchItemResult & { index: number }>; succeeded: number; failed: number } | null
 }
 
 type Run =
@@ -106,12 +109,12 @@ const CsvImportPanel: React.FC = () => {
     }
     update({ phase: 'running', sent, total: pending.length, cancelling: false })
 
-    for (let start = 0; start < pending.length; start += LIMITS.batchSize) {
+    // By rows and by bytes: 200 long rows can exceed the Service's request body limit.
+    for (const chunk of batchesBySize(pending, item => updateJsonBytes(item.update))) {
       if (cancelRequested.current || generation.current !== mine) break
-      const chunk = pending.slice(start, start + LIMITS.batchSize)
       try {
         const { data } = await send({ variables: { updates: chunk.map(item => item.update), mode: 'MERGE' } })
-        const results = data?.updateTrackingStatuses.results ?? []
+        const results = data?.updateTrackingStatuses?.results ?? []
         chunk.forEach((item, i) => {
           outcomes[item.index] = outcomeOfBatchResult(results.find(r => r.index === i) ?? results[i])
         })

@@ -158,11 +158,15 @@ const CsvRowsTable: React.FC<Props> = ({ fileName, rows, outcomes }) => {
                 <td className={td}>{row.values.orderId}</td>
                 <td className={td}>{row.values.invoiceNumber}</td>
                 <td className={`${td} mw6`} style={{ overflowWrap: 'anywhere' }}>
-                  <div>{row.values.description}</div>
+                  <div dir="auto">{row.values.description}</div>
                   <div className="c-muted-1">
                     {intl.formatMessage(
                       { id: 'admin/order-tracking.csv.table.placeAndDate' },
-                      { city: row.values.city, state: row.values.state, date: row.values.date }
+                      {
+                        city: <bdi key="city">{row.values.city}</bdi>,
+                        state: <bdi key="state">{row.values.state}</bdi>,
+                        date: <bdi key="date">{row.values.date}</bdi>,
+                      }
                     )}
                   </div>
                 </td>

@@ -33,11 +33,15 @@ const EventTimeline: React.FC<Props> = ({ invoiceNumber, events }) => {
     <ol aria-label={label} className="list pl0 mv0">
       {newestFirst(events).map((event, index) => (
         <li key={index} className="bl bw1 b--muted-4 pl4 pb4 relative">
-          <div className="t-body c-on-base">{event.description}</div>
+          {/* Carrier text is isolated, so its direction (or a stray bidi control stored by
+              another writer) cannot reorder the page's own text around it. */}
+          <div className="t-body c-on-base" dir="auto">
+            {event.description}
+          </div>
           <div className="t-small c-muted-1">
             {intl.formatMessage(
               { id: 'admin/order-tracking.timeline.placeAndDate' },
-              { city: event.city, state: event.state, date: formatInstant(event.date) }
+              { city: <bdi key="city">{event.city}</bdi>, state: <bdi key="state">{event.state}</bdi>, date: formatInstant(event.date) }
             )}
           </div>
         </li>

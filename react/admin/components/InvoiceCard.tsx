@@ -44,7 +44,7 @@ const InvoiceCard: React.FC<Props> = ({ orderId, invoice }) => {
             })
           )}
           {invoice.issuanceDate && detail('admin/order-tracking.invoice.issuanceDate', formatInstant(invoice.issuanceDate))}
-          {detail('admin/order-tracking.invoice.courier', invoice.courier ?? '—')}
+          {detail('admin/order-tracking.invoice.courier', invoice.courier ? <bdi>{invoice.courier}</bdi> : '—')}
           {detail(
             'admin/order-tracking.invoice.trackingNumber',
             invoice.trackingNumber ? (

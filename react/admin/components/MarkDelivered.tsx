@@ -35,11 +35,11 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const mounted = useRef(true)
   useEffect(() => () => void (mounted.current = false), [])
 
-  const [updateTrackingStatus, { loading }] = useMutation<{ updateTrackingStatus: InvoicePayload }>(
+  const [updateTrackingStatus, { loading }] = useMutation<{ updateTrackingStatus: InvoicePayload | null }>(
     UPDATE_TRACKING_STATUS,
     {
       update: (cache, { data }) => {
-        if (data) writeInvoiceToOrder(cache, orderId, data.updateTrackingStatus.invoice)
+        if (data?.updateTrackingStatus) writeInvoiceToOrder(cache, orderId, data.updateTrackingStatus.invoice)
       },
       // The work queue below shows the invoice's new state.
       refetchQueries: QUEUE_QUERIES,

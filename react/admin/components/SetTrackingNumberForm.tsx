@@ -36,11 +36,11 @@ const SetTrackingNumberForm: React.FC<Props> = ({ orderId, invoiceNumber, courie
   const [errors, setErrors] = useState<FormErrors<Field>>({})
   const [alert, setAlert] = useState<ApiErrorCode | null>(null)
 
-  const [setInvoiceTracking, { loading }] = useMutation<{ setInvoiceTracking: InvoicePayload }>(
+  const [setInvoiceTracking, { loading }] = useMutation<{ setInvoiceTracking: InvoicePayload | null }>(
     SET_INVOICE_TRACKING,
     {
       update: (cache, { data }) => {
-        if (data) writeInvoiceToOrder(cache, orderId, data.setInvoiceTracking.invoice)
+        if (data?.setInvoiceTracking) writeInvoiceToOrder(cache, orderId, data.setInvoiceTracking.invoice)
       },
       // The work queue below shows the invoice's new state.
       refetchQueries: QUEUE_QUERIES,
