@@ -29,7 +29,7 @@ export interface QueueBenchOptions {
 
 const DAY = 86_400_000
 const REBUILD = `mutation($from: String!, $to: String!) { rebuildTrackingIndex(invoicedFrom: $from, invoicedTo: $to) { ordersFound } }`
-const PROGRESS = `{ trackingIndexRebuild { state ordersListed ordersIndexed ordersFailed invoicesWritten } }`
+const PROGRESS = `{ trackingIndexRebuild { state ordersListed ordersIndexed ordersFailed ordersUnreachable invoicesWritten } }`
 const QUEUE = `query($filter: TrackingWorkQueueFilter, $first: Int, $after: String) {
   trackingWorkQueue(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { orderId invoiceNumber status problems } }
 }`
@@ -100,7 +100,7 @@ export async function runQueueBench(options: QueueBenchOptions): Promise<void> {
     log(`\nrebuildTrackingIndex over ${invoices} invoices, OMS limited to ${options.rate} requests/s …`)
     const t0 = monotonicMs()
     const started = await call(service.baseUrl, REBUILD, { from: new Date(now - 30 * DAY).toISOString(), to: new Date(now).toISOString() })
-    let progress: { state: string; ordersListed: number; ordersIndexed: number; ordersFailed: number; invoicesWritten: number }
+    let progress: { state: string; ordersListed: number; ordersIndexed: number; ordersFailed: number; ordersUnreachable: number; invoicesWritten: number }
     for (;;) {
       await new Promise(resolve => setTimeout(resolve, 500))
       progress = (await call(service.baseUrl, PROGRESS)).trackingIndexRebuild
@@ -126,7 +126,8 @@ export async function runQueueBench(options: QueueBenchOptions): Promise<void> {
     }
     results.backfill = backfill
     log(table(['figure', 'value'], [
-      ['invoices indexed / failed', `${progress.invoicesWritten} / ${progress.ordersFailed}`],
+      ['orders found / listed / failed / unreachable', `${backfill.ordersFound} / ${progress.ordersListed} / ${progress.ordersFailed} / ${progress.ordersUnreachable}`],
+      ['invoices written to the index', progress.invoicesWritten],
       ['wall time', `${backfill.seconds} s`],
       ['OMS requests (admitted): order reads + List orders pages', `${backfill.omsRequests} (${backfill.omsListRequests} list)`],
       ['429 answers', backfill.omsRateLimited429],

@@ -191,7 +191,9 @@ export function queueSeed(now: number, count = QUEUE_SEED_SIZE): SeedOrderSpec[]
     const orderId = `${1172452910000 + i}-01`
     const courier = QUEUE_COURIERS[i % QUEUE_COURIERS.length]
     const [city, state] = CITIES[i % CITIES.length]
-    const hours = (i % 7) * 3_600_000
+    // Spread over hours and seconds: OMS's List orders pages at most 3,000 orders of one
+    // invoicing instant, and real stores do not invoice thousands in the same millisecond.
+    const hours = (i % 7) * 3_600_000 + i * 1_000
     const event = (description: string, at: number) => ({ lastChange: iso(at), city, state, description, createDate: iso(at) })
     let invoicedAt = now - 2 * day - hours
     let estimate = now + 5 * day

@@ -15,7 +15,7 @@ import { IndexDeps, KnownDocuments, indexOrder, indexWriteMark } from './indexer
 
 export const LIST_PAGE_SIZE = 100
 export const LIST_MAX_PAGES = 30
-export const REBUILD_CONCURRENCY = 48
+export const REBUILD_CONCURRENCY = 128
 
 export interface OrderLister {
   listInvoicedOrders(from: string, to: string, page: number, perPage: number): Promise<OmsOrderList>
@@ -31,6 +31,8 @@ export interface RebuildProgress {
   ordersListed: number
   ordersIndexed: number
   ordersFailed: number
+  /** Orders List orders cannot reach: more than 30 pages invoiced in one millisecond. */
+  ordersUnreachable: number
   invoicesWritten: number
   startedAt: string
   finishedAt: string | null
@@ -40,7 +42,7 @@ const progressByAccount = new Map<string, RebuildProgress>()
 
 const IDLE = {
   id: 'none', state: 'IDLE', invoicedFrom: null, invoicedTo: null, ordersFound: 0, ordersListed: 0, ordersIndexed: 0,
-  ordersFailed: 0, invoicesWritten: 0, startedAt: null, finishedAt: null,
+  ordersFailed: 0, ordersUnreachable: 0, invoicesWritten: 0, startedAt: null, finishedAt: null,
 } as const
 
 export const rebuildProgress = (account: string) => {
@@ -86,6 +88,7 @@ export async function startRebuild(
     ordersListed: 0,
     ordersIndexed: 0,
     ordersFailed: 0,
+    ordersUnreachable: 0,
     invoicesWritten: 0,
     startedAt: new Date(now).toISOString(),
     finishedAt: null,
@@ -114,7 +117,7 @@ export async function runRebuild(
   deps: IndexDeps & { lister: OrderLister },
   from: number,
   to: number,
-  progress: Pick<RebuildProgress, 'ordersListed' | 'ordersIndexed' | 'ordersFailed' | 'invoicesWritten'>
+  progress: Pick<RebuildProgress, 'ordersListed' | 'ordersIndexed' | 'ordersFailed' | 'ordersUnreachable' | 'invoicesWritten'>
 ): Promise<void> {
   const limiter = new ConcurrencyLimiter(REBUILD_CONCURRENCY)
   const pending: Array<Promise<void>> = []
@@ -159,6 +162,8 @@ export async function runRebuild(
       return
     }
     const pages = Math.min(first.paging.pages, LIST_MAX_PAGES)
+    // Only when one millisecond holds more than 30 pages: said, not hidden.
+    progress.ordersUnreachable += Math.max(0, first.paging.total - LIST_PAGE_SIZE * LIST_MAX_PAGES)
     for (let page = 1; page <= pages; page++) {
       const answer = page === 1 ? first : await list(a, b, page)
       // Only well-formed ids go into a condition (indexOrder refuses the others anyway).

@@ -88,10 +88,17 @@ export function keepReconciling(account: string, deps: IndexDeps, logger?: Logge
       .catch(() => schedule.logger?.warn({ message: 'tracking index reconciliation failed', account }))
       .finally(() => {
         schedule.running = false
+        if (schedules.get(account) !== schedule) return // stopped meanwhile
         schedule.timer = setTimeout(tick, reconcileIntervalMs())
         schedule.timer.unref?.()
       })
   }
   schedule.timer = setTimeout(tick, interval)
   schedule.timer.unref?.()
+}
+
+/** Stops every scheduled reconciliation of this process (a test's stack going away). */
+export function stopReconciling(): void {
+  for (const schedule of schedules.values()) if (schedule.timer) clearTimeout(schedule.timer)
+  schedules.clear()
 }

@@ -3,11 +3,16 @@
 // ORDER_TRACKING_RECONCILE_MS is shortened here; the default is 15 minutes.
 process.env.ORDER_TRACKING_RECONCILE_MS = '300'
 
+import { stopReconciling } from '../../node/trackingIndex/reconcile'
 import { useServiceStack } from '../support/serviceStack'
 
 const stack = useServiceStack()
-// The next test file in this jest worker runs with the default schedule.
-afterAll(() => void delete process.env.ORDER_TRACKING_RECONCILE_MS)
+// Nothing scheduled outlives this file, and the next one in this jest worker runs with the
+// default schedule.
+afterAll(() => {
+  stopReconciling()
+  delete process.env.ORDER_TRACKING_RECONCILE_MS
+})
 const admin = { userToken: 'local-admin' }
 const ORDER = { orderId: '1172452999300-01', invoiceNumber: '99300' }
 
