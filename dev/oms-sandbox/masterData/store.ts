@@ -55,6 +55,7 @@ function keyOf(kind: Kind, value: unknown): Key | null {
 }
 
 const compareKeys = (a: Key, b: Key) => (a < b ? -1 : a > b ? 1 : 0)
+const EMPTY: ReadonlySet<string> = new Set()
 
 /** First position in `sorted` whose key is >= k (or > k when `after`). */
 function lowerBound(sorted: Array<{ k: Key }>, k: Key, after: boolean): number {
@@ -176,9 +177,16 @@ export class EntityStore {
     return index
   }
 
+  private readonly literals = new Map<string, Key>()
+
   private literal(index: FieldIndex, field: string, value: string): Key {
+    const cacheKey = `${index.kind}\u0000${value}`
+    const cached = this.literals.get(cacheKey)
+    if (cached !== undefined) return cached
+    if (this.literals.size > 10_000) this.literals.clear()
     const k = keyOf(index.kind, value)
     if (k === null) throw new SearchError(`Invalid value '${value}' for field '${field}'`)
+    this.literals.set(cacheKey, k)
     return k
   }
 
@@ -195,14 +203,88 @@ export class EntityStore {
     return new Set(this.docs.keys())
   }
 
-  /** The ids matching a condition, from the indexes only. */
-  private select(condition: Condition): Set<string> {
+  /** How many ids a condition selects, from the indexes' sizes (no set is built). */
+  private estimate(condition: Condition): number {
+    switch (condition.kind) {
+      case 'and':
+        return Math.min(...condition.items.map(item => this.estimate(item)))
+      case 'or':
+        return condition.items.reduce((sum, item) => sum + this.estimate(item), 0)
+      case 'null': {
+        const index = this.indexOf(condition.field)
+        return condition.negated ? this.docs.size - index.nulls.size : index.nulls.size
+      }
+      case 'between': {
+        const index = this.indexOf(condition.field)
+        const sorted = this.sortedOf(index)
+        const from = lowerBound(sorted, this.literal(index, condition.field, condition.from), false)
+        return lowerBound(sorted, this.literal(index, condition.field, condition.to), true) - from
+      }
+      case 'compare': {
+        const index = this.indexOf(condition.field)
+        const k = this.literal(index, condition.field, condition.value)
+        if (condition.op === '=') return index.equal.get(k)?.size ?? 0
+        const sorted = this.sortedOf(index)
+        if (condition.op === '<>') return sorted.length - (index.equal.get(k)?.size ?? 0)
+        if (condition.op === '<' || condition.op === '<=') return lowerBound(sorted, k, condition.op === '<=')
+        return sorted.length - lowerBound(sorted, k, condition.op === '>')
+      }
+    }
+  }
+
+  /** Whether one document meets a condition: used on the candidates an index already chose. */
+  private meets(condition: Condition, doc: MdDocument): boolean {
+    switch (condition.kind) {
+      case 'and':
+        return condition.items.every(item => this.meets(item, doc))
+      case 'or':
+        return condition.items.some(item => this.meets(item, doc))
+      case 'null': {
+        const isNull = keyOf(this.indexOf(condition.field).kind, doc[condition.field]) === null
+        return condition.negated ? !isNull : isNull
+      }
+      case 'between': {
+        const index = this.indexOf(condition.field)
+        const k = keyOf(index.kind, doc[condition.field])
+        return k !== null && k >= this.literal(index, condition.field, condition.from) && k <= this.literal(index, condition.field, condition.to)
+      }
+      case 'compare': {
+        const index = this.indexOf(condition.field)
+        const k = keyOf(index.kind, doc[condition.field])
+        if (k === null) return false
+        const c = compareKeys(k, this.literal(index, condition.field, condition.value))
+        switch (condition.op) {
+          case '=':
+            return c === 0
+          case '<>':
+            return c !== 0
+          case '<':
+            return c < 0
+          case '<=':
+            return c <= 0
+          case '>':
+            return c > 0
+          case '>=':
+            return c >= 0
+        }
+      }
+    }
+    return false
+  }
+
+  /**
+   * The ids matching a condition (read-only: it may be an index's own set). An AND takes its
+   * most selective part from the indexes and checks the others on those candidates only.
+   */
+  private select(condition: Condition): ReadonlySet<string> {
     switch (condition.kind) {
       case 'and': {
-        const sets = condition.items.map(item => this.select(item)).sort((a, b) => a.size - b.size)
-        const [smallest, ...rest] = sets
+        const [first, ...rest] = [...condition.items].sort((a, b) => this.estimate(a) - this.estimate(b))
         const out = new Set<string>()
-        for (const id of smallest) if (rest.every(set => set.has(id))) out.add(id)
+        for (const id of this.select(first)) {
+          const doc = this.docs.get(id) as MdDocument
+          if (rest.every(item => this.meets(item, doc))) out.add(id)
+        }
         return out
       }
       case 'or': {
@@ -212,10 +294,8 @@ export class EntityStore {
       }
       case 'null': {
         const index = this.indexOf(condition.field)
-        if (!condition.negated) return new Set(index.nulls)
-        const out = this.allIds()
-        for (const id of index.nulls) out.delete(id)
-        return out
+        if (!condition.negated) return index.nulls
+        return this.range(index, null, null)
       }
       case 'between': {
         const index = this.indexOf(condition.field)
@@ -228,7 +308,7 @@ export class EntityStore {
         const k = this.literal(index, condition.field, condition.value)
         switch (condition.op) {
           case '=':
-            return new Set(index.equal.get(k) ?? [])
+            return index.equal.get(k) ?? EMPTY
           case '<>': {
             const out = this.range(index, null, null)
             for (const id of index.equal.get(k) ?? []) out.delete(id)
@@ -272,7 +352,7 @@ export class EntityStore {
   }
 
   /** The first `upTo` ids of `matching` in `_sort` order (ties and unsorted: by id). */
-  private ordered(matching: Set<string>, sort: string | undefined, upTo: number): string[] {
+  private ordered(matching: ReadonlySet<string>, sort: string | undefined, upTo: number): string[] {
     if (!sort || !sort.trim()) return [...matching].sort()
     const [field, direction = 'ASC'] = sort.trim().split(/\s+/)
     if (!/^(ASC|DESC)$/i.test(direction)) throw new SearchError(`Invalid _sort direction '${direction}'`)
