@@ -15,6 +15,7 @@ import { entityName, schemaName } from '../dev/io-runtime/platform'
 import { ServiceProcess, startServiceProcess } from '../dev/io-runtime/serviceProcess'
 import { queueSeed } from '../dev/oms-sandbox/seed'
 import { graphql } from './client'
+import { cpuSnapshot, cpuUse } from './cpu'
 import { closeAgent, monotonicMs, request } from './http'
 import { BenchSandbox, startBenchSandbox } from './processes'
 import { distribution, round, table } from './stats'
@@ -97,16 +98,22 @@ export async function runQueueBench(options: QueueBenchOptions): Promise<void> {
       body: JSON.stringify({ seed: 11, rateLimitPerSecond: options.rate, retryAfterSeconds: 1 }),
     })
     await sandbox.takeRecords()
+    await sandbox.clearJournal()
     log(`\nrebuildTrackingIndex over ${invoices} invoices, OMS limited to ${options.rate} requests/s …`)
+    const cpuBefore = cpuSnapshot(sandbox.pid, service.pid)
     const t0 = monotonicMs()
     const started = await call(service.baseUrl, REBUILD, { from: new Date(now - 30 * DAY).toISOString(), to: new Date(now).toISOString() })
     let progress: { state: string; ordersListed: number; ordersIndexed: number; ordersFailed: number; ordersUnreachable: number; invoicesWritten: number }
-    for (;;) {
+    for (let polls = 1; ; polls++) {
       await new Promise(resolve => setTimeout(resolve, 500))
       progress = (await call(service.baseUrl, PROGRESS)).trackingIndexRebuild
       if (progress.state !== 'RUNNING') break
+      // The sandbox's in-memory journal would hold every request with its body: emptied
+      // now and then so its memory stays flat (the counts below come from timing records).
+      if (polls % 10 === 0) await sandbox.clearJournal()
     }
     const seconds = (monotonicMs() - t0) / 1000
+    const cpu = cpuUse(cpuBefore, cpuSnapshot(sandbox.pid, service.pid), seconds * 1000, os.loadavg()[0])
     const records = await sandbox.takeRecords()
     const oms = records.filter(r => r[1].startsWith('/api/oms/'))
     const admitted = oms.filter(r => r[2] !== 429)
@@ -123,6 +130,7 @@ export async function runQueueBench(options: QueueBenchOptions): Promise<void> {
       omsPerSecond: round(omsRate, 1),
       ofLimit: round(omsRate / options.rate, 3),
       masterDataRequests: masterData.length,
+      ...(cpu ? { cpu } : {}),
     }
     results.backfill = backfill
     log(table(['figure', 'value'], [
@@ -132,7 +140,10 @@ export async function runQueueBench(options: QueueBenchOptions): Promise<void> {
       ['OMS requests (admitted): order reads + List orders pages', `${backfill.omsRequests} (${backfill.omsListRequests} list)`],
       ['429 answers', backfill.omsRateLimited429],
       ['achieved OMS rate', `${backfill.omsPerSecond} req/s = ${round(backfill.ofLimit * 100, 1)} % of ${options.rate} (target ≥ 90 %: ${backfill.ofLimit >= 0.9 ? 'met' : 'MISSED'})`],
-      ['Master Data requests (read + upsert per invoice)', backfill.masterDataRequests],
+      ['Master Data requests (one search per List page, one upsert per invoice)', backfill.masterDataRequests],
+      ...(cpu
+        ? [['CPU: Service / sandbox (cores busy); Service runnable but waiting for a CPU; load', `${cpu.service.cores} / ${cpu.sandbox.cores}; ${cpu.serviceRunQueueWaitSeconds} s; ${cpu.loadAverage1m} on ${os.cpus().length} cores`]]
+        : []),
     ]))
 
     // 2. The queue through the Service, with the index full (no OMS call on this path).

@@ -58,9 +58,11 @@ describe('given a 429 after 100 admitted calls in the last second, with Retry-Af
     expect(gate.waitMs(open + 1001)).toBe(0)
   })
 
-  test('then after 5 s without a 429 the pace grows by 5 %', () => {
+  test('then after 15 s without a 429 the pace grows by 5 %, not before', () => {
     const gate = limitedGate()
-    gate.waitMs(T0 + 5000)
+    gate.waitMs(T0 + 14_999)
+    expect(gate.callsPerSecond).toBe(95)
+    gate.waitMs(T0 + 15_000)
     expect(gate.callsPerSecond).toBe(100)
   })
 
