@@ -86,7 +86,7 @@ async function main() {
 
   // What IO does at install: the masterdata builder's schemas; the broker's subscriptions.
   installMasterDataSchemas(sandbox)
-  subscribeServiceToEvents(sandbox, `http://127.0.0.1:${SERVICE_PORT}`)
+  subscribeServiceToEvents(sandbox, new URL(GRAPHQL_URL).origin)
 
   const serviceDir = join(STATE_DIR, 'service-app')
   console.log('Building node/ ...')

@@ -54,10 +54,11 @@ export function zonedDayBoundary(day: string, timeZone: string, end = false): st
   const offset = (at: number) => {
     try {
       const parts = new Intl.DateTimeFormat('en-US', {
-        timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+        timeZone, hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
       }).formatToParts(new Date(at))
       const get = (type: string) => Number(parts.find(p => p.type === type)?.value)
-      return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - at
+      // hour12: false may write midnight as 24.
+      return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second')) - at
     } catch {
       return 0
     }
