@@ -119,6 +119,14 @@ export async function runQueueBench(options: QueueBenchOptions): Promise<void> {
     const admitted = oms.filter(r => r[2] !== 429)
     const masterData = records.filter(r => r[1].startsWith('/api/dataentities/'))
     const omsRate = admitted.length / seconds
+    // OMS requests admitted per full second of the rebuild (epoch seconds of arrival): where
+    // the missing share went, paused seconds or seconds under the pace.
+    const bySecond = new Map<number, number>()
+    for (const r of admitted) bySecond.set(Math.floor(r[5] / 1000), (bySecond.get(Math.floor(r[5] / 1000)) ?? 0) + 1)
+    const secondsSeen = [...bySecond.keys()].sort((a, b) => a - b).slice(1, -1)
+    const perSecond = secondsSeen.map(sec => bySecond.get(sec) ?? 0)
+    const full = perSecond.length ? distribution(perSecond) : null
+    const underHalf = perSecond.filter(n => n < options.rate / 2).length
     const backfill = {
       invoices,
       ordersFound: started.rebuildTrackingIndex.ordersFound,
@@ -130,6 +138,7 @@ export async function runQueueBench(options: QueueBenchOptions): Promise<void> {
       omsPerSecond: round(omsRate, 1),
       ofLimit: round(omsRate / options.rate, 3),
       masterDataRequests: masterData.length,
+      ...(full ? { perSecond: { p10: perSecond.slice().sort((a, b) => a - b)[Math.floor(perSecond.length / 10)], p50: full.p50, max: full.max, seconds: perSecond.length, underHalfOfLimit: underHalf } } : {}),
       ...(cpu ? { cpu } : {}),
     }
     results.backfill = backfill
@@ -141,6 +150,9 @@ export async function runQueueBench(options: QueueBenchOptions): Promise<void> {
       ['429 answers', backfill.omsRateLimited429],
       ['achieved OMS rate', `${backfill.omsPerSecond} req/s = ${round(backfill.ofLimit * 100, 1)} % of ${options.rate} (target ≥ 90 %: ${backfill.ofLimit >= 0.9 ? 'met' : 'MISSED'})`],
       ['Master Data requests (one search per List page, one upsert per invoice)', backfill.masterDataRequests],
+      ...(full
+        ? [['OMS admitted per second: p10 / p50 / max; seconds under half of R', `${backfill.perSecond!.p10} / ${full.p50} / ${full.max}; ${underHalf} of ${perSecond.length}`]]
+        : []),
       ...(cpu
         ? [['CPU: Service / sandbox (cores busy); Service runnable but waiting for a CPU; load', `${cpu.service.cores} / ${cpu.sandbox.cores}; ${cpu.serviceRunQueueWaitSeconds} s; ${cpu.loadAverage1m} on ${os.cpus().length} cores`]]
         : []),
