@@ -1,6 +1,7 @@
 import { IOClients } from '@vtex/api'
 
 import { OrderTrackingOms } from './orderTrackingOms'
+import { RebuildProgressClient } from './rebuildProgress'
 import { TrackingIndexClient } from './trackingIndex'
 
 export class Clients extends IOClients {
@@ -10,5 +11,9 @@ export class Clients extends IOClients {
 
   public get trackingIndex() {
     return this.getOrSet('trackingIndex', TrackingIndexClient)
+  }
+
+  public get rebuildProgress() {
+    return this.getOrSet('rebuildProgress', RebuildProgressClient)
   }
 }
