@@ -1,5 +1,6 @@
 import { IOClients } from '@vtex/api'
 
+import { DeliveryLogClient } from './deliveryLog'
 import { OrderTrackingOms } from './orderTrackingOms'
 import { TrackingIndexClient } from './trackingIndex'
 
@@ -10,5 +11,9 @@ export class Clients extends IOClients {
 
   public get trackingIndex() {
     return this.getOrSet('trackingIndex', TrackingIndexClient)
+  }
+
+  public get deliveryLog() {
+    return this.getOrSet('deliveryLog', DeliveryLogClient)
   }
 }
