@@ -54,6 +54,13 @@ export function normalizeSettings(raw: unknown): TrackingSettings {
 // from the same document, and are never part of TrackingSettings (which the page reads).
 const rawCache = new Map<string, { at: number; value: Promise<Record<string, unknown> | null> }>()
 
+/** This process reads the settings again on the next call (after it saved them). */
+export function forgetSettings(account: string): void {
+  rawCache.delete(account)
+}
+
+export const getRawSettings = (apps: AppsLike, account: string, now = Date.now()) => rawSettings(apps, account, now)
+
 function rawSettings(apps: AppsLike, account: string, now: number): Promise<Record<string, unknown> | null> {
   const cached = rawCache.get(account)
   if (cached && now - cached.at < cacheMs()) return cached.value

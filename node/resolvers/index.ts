@@ -9,6 +9,7 @@ import { updateTrackingStatuses } from '../tracking/batchUpdate'
 import { readOrderTracking } from '../tracking/readTracking'
 import { setInvoiceTracking } from '../tracking/setInvoiceTracking'
 import { TrackingWriteMode, updateTracking } from '../tracking/updateTracking'
+import { setWebhookSecret, webhookIntegrations } from '../webhooks/integrations'
 import { indexAfterWrite, statusHints, trackingIndexResolvers } from './trackingIndex'
 
 type Context = ServiceContext<Clients>
@@ -24,6 +25,7 @@ export const resolvers = {
     orderTracking: (_: unknown, args: { orderId: string }, ctx: Context) =>
       readOrderTracking(ctx.clients.oms, args.orderId),
     ...trackingIndexResolvers.Query,
+    webhookIntegrations: (_: unknown, __: unknown, ctx: Context) => webhookIntegrations(ctx),
   },
   Mutation: {
     updateTrackingStatus: async (_: unknown, args: InvoiceArgs & { mode?: TrackingWriteMode }, ctx: Context) => {
@@ -44,6 +46,8 @@ export const resolvers = {
       return result
     },
     ...trackingIndexResolvers.Mutation,
+    setWebhookSecret: (_: unknown, args: { source?: unknown; secret?: unknown; keepPreviousHours?: unknown }, ctx: Context) =>
+      setWebhookSecret(ctx, args),
   },
   TrackingEvent: trackingIndexResolvers.TrackingEvent,
   InvoiceTracking: trackingIndexResolvers.InvoiceTracking,

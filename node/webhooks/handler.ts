@@ -78,7 +78,8 @@ async function writeInvoice(ctx: Context, ref: InvoiceRef, webhook: ParsedWebhoo
 const codeOf = (error: unknown) => (error instanceof TrackingError ? error.extensions.code : 'INTERNAL_SERVER_ERROR')
 
 export function webhookRoute(source: WebhookSource) {
-  return async (ctx: Context) => {
+  // Named: the runtime logs an anonymous handler's whole source at start.
+  return async function webhookHandler(ctx: Context) {
     if (ctx.method !== 'POST') return answer(ctx, 405, { error: 'METHOD_NOT_ALLOWED' }, { Allow: 'POST' })
     const now = Date.now()
     const account = ctx.vtex.account

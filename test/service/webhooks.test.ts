@@ -165,3 +165,41 @@ test('only POST, and only where a public route is declared', async () => {
   const elsewhere = await callPublicRoute(stack.baseUrl, '/_v/order-tracking/webhooks/other', {})
   expect(elsewhere.status).toBe(404)
 })
+
+describe('the Integrations page\'s API', () => {
+  const INTEGRATIONS = `{ webhookIntegrations { routes { source url secretSet previousSecretUntil } deliveries { source trackingNumber orderId invoiceNumber outcome eventsAdded } unmatchedTrackingNumbers } }`
+  const SET = `mutation($source: WebhookSource!, $secret: String!, $hours: Int) { setWebhookSecret(source: $source, secret: $secret, keepPreviousHours: $hours) { route { source secretSet previousSecretUntil } } }`
+  const admin = { userToken: 'local-admin' }
+
+  test('routes for this account, last deliveries and unmatched numbers', async () => {
+    await sendAfterShip(stack.baseUrl, afterShipBody(NUMBER, checkpoints))
+    await sendAfterShip(stack.baseUrl, afterShipBody('XX000000009BR', checkpoints))
+    const answer = await stack.graphql({ query: INTEGRATIONS, ...admin })
+    expect(answer.body.errors).toBeUndefined()
+    const data = answer.body.data.webhookIntegrations
+    expect(data.routes).toEqual([
+      { source: 'AFTERSHIP', url: 'https://master--localstore.myvtex.com/_v/order-tracking/webhooks/aftership', secretSet: true, previousSecretUntil: null },
+      { source: 'GENERIC', url: 'https://master--localstore.myvtex.com/_v/order-tracking/webhooks/generic', secretSet: true, previousSecretUntil: null },
+    ])
+    expect(data.deliveries.map((d: any) => [d.trackingNumber, d.outcome]).sort()).toEqual([[NUMBER, 'WRITTEN'], ['XX000000009BR', 'UNMATCHED']])
+    expect(data.unmatchedTrackingNumbers).toEqual(['XX000000009BR'])
+    expect(answer.raw).not.toContain('local-webhook-secret')
+  })
+
+  test('rotating a secret keeps the old one for the grace period; the secret never comes back', async () => {
+    const answer = await stack.graphql({ query: SET, variables: { source: 'AFTERSHIP', secret: 'rotated-secret-0123456789', hours: 2 }, ...admin })
+    expect(answer.body.errors).toBeUndefined()
+    expect(answer.body.data.setWebhookSecret.route).toMatchObject({ source: 'AFTERSHIP', secretSet: true })
+    expect(Date.parse(answer.body.data.setWebhookSecret.route.previousSecretUntil)).toBeGreaterThan(Date.now() + 3600_000)
+    expect(answer.raw).not.toContain('rotated-secret')
+    const body = afterShipBody(NUMBER, checkpoints)
+    expect((await sendAfterShip(stack.baseUrl, body, { signature: afterShipSignature(JSON.stringify(body), 'rotated-secret-0123456789') })).status).toBe(200)
+    expect((await sendAfterShip(stack.baseUrl, body)).status).toBe(200) // the previous one, in its grace period
+    expect(JSON.stringify(stack.sandbox.journal())).not.toContain('rotated-secret')
+  })
+
+  test('a short secret is refused at its field', async () => {
+    const answer = await stack.graphql({ query: SET, variables: { source: 'GENERIC', secret: 'short' }, ...admin })
+    expect(answer.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'secret' })
+  })
+})
