@@ -2,6 +2,7 @@ import { IOClients } from '@vtex/api'
 
 import { DeliveryLogClient } from './deliveryLog'
 import { OrderTrackingOms } from './orderTrackingOms'
+import { RebuildProgressClient } from './rebuildProgress'
 import { TrackingIndexClient } from './trackingIndex'
 
 export class Clients extends IOClients {
@@ -15,5 +16,9 @@ export class Clients extends IOClients {
 
   public get deliveryLog() {
     return this.getOrSet('deliveryLog', DeliveryLogClient)
+  }
+
+  public get rebuildProgress() {
+    return this.getOrSet('rebuildProgress', RebuildProgressClient)
   }
 }

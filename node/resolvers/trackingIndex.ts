@@ -25,6 +25,7 @@ import { IndexStore, masterDataIndexStore } from '../trackingIndex/indexStore'
 import { StatusHints } from '../trackingIndex/projection'
 import { keepReconciling } from '../trackingIndex/reconcile'
 import { rebuildProgress, startRebuild } from '../trackingIndex/rebuild'
+import { masterDataRebuildProgressStore } from '../trackingIndex/rebuildProgressStore'
 import { trackingWorkQueue, trackingWorkQueueCounts } from '../workQueue/workQueue'
 
 type Context = ServiceContext<Clients>
@@ -145,7 +146,8 @@ export const trackingIndexResolvers = {
       const settings = await settingsOf(ctx)
       return trackingWorkQueueCounts({ index: indexDeps(ctx).index, settings, now: Date.now() }, args).catch(indexUnavailable)
     },
-    trackingIndexRebuild: (_: unknown, __: unknown, ctx: Context) => rebuildProgress(ctx.vtex.account),
+    trackingIndexRebuild: (_: unknown, __: unknown, ctx: Context) =>
+      rebuildProgress(ctx.vtex.account, masterDataRebuildProgressStore(ctx.clients.rebuildProgress)).catch(indexUnavailable),
     trackingSettings: async (_: unknown, __: unknown, ctx: Context) => {
       const settings = await settingsOf(ctx)
       return { ...settings, shopperLanguage: settings.shopperLocale }
@@ -153,7 +155,10 @@ export const trackingIndexResolvers = {
   },
   Mutation: {
     rebuildTrackingIndex: (_: unknown, args: { invoicedFrom?: unknown; invoicedTo?: unknown }, ctx: Context) =>
-      startRebuild({ ...indexDeps(ctx), lister: ctx.clients.oms, logger: ctx.vtex.logger }, args),
+      startRebuild(
+        { ...indexDeps(ctx), lister: ctx.clients.oms, progressStore: masterDataRebuildProgressStore(ctx.clients.rebuildProgress), logger: ctx.vtex.logger },
+        args
+      ),
     setInvoiceTrackings: (_: unknown, args: { updates: unknown }, ctx: Context) => setInvoiceTrackings(ctx, args.updates),
   },
   TrackingEvent: {

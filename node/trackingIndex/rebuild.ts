@@ -3,8 +3,9 @@
 // more than 3,000 orders is split in halves until each part fits. The per-order reads run
 // side by side (REBUILD_CONCURRENCY) under the same rate-limit gate as every OMS call, so
 // the rebuild uses what OMS admits and no more. It runs in the Service process that was
-// asked (an IO request ends at 30 s; the rebuild goes on after the mutation answers), and
-// its progress is what trackingIndexRebuild reads.
+// asked (an IO request ends at 30 s; the rebuild goes on after the mutation answers) and
+// writes its progress to Master Data every few seconds, so trackingIndexRebuild answers the
+// same on every replica, and a rebuild whose replica stopped shows as FAILED, not RUNNING.
 import { fieldError, isValidOrderId, validateInstant } from '../domain'
 import { fromOmsFailure } from '../errors/omsFailure'
 import { TrackingError } from '../errors/trackingError'
@@ -12,10 +13,15 @@ import { ConcurrencyLimiter } from '../tracking/keyedSerializer'
 import { OmsOrderList } from '../typings/oms'
 import { TrackingIndexDocument } from './document'
 import { IndexDeps, KnownDocuments, indexOrder, indexWriteMark } from './indexer'
+import { RebuildProgressStore, StoredRebuildProgress } from './rebuildProgressStore'
 
 export const LIST_PAGE_SIZE = 100
 export const LIST_MAX_PAGES = 30
 export const REBUILD_CONCURRENCY = 128
+/** How often a running rebuild writes its progress. */
+export const PROGRESS_WRITE_MS = 2_000
+/** A RUNNING progress not written for this long belongs to a replica that stopped. */
+export const RUN_STALE_AFTER_MS = 30_000
 
 export interface OrderLister {
   listInvoicedOrders(from: string, to: string, page: number, perPage: number): Promise<OmsOrderList>
@@ -38,6 +44,7 @@ export interface RebuildProgress {
   finishedAt: string | null
 }
 
+// This process's own run, fresher than what it last wrote.
 const progressByAccount = new Map<string, RebuildProgress>()
 
 const IDLE = {
@@ -45,9 +52,47 @@ const IDLE = {
   ordersFailed: 0, ordersUnreachable: 0, invoicesWritten: 0, startedAt: null, finishedAt: null,
 } as const
 
-export const rebuildProgress = (account: string) => {
-  const progress = progressByAccount.get(account)
-  return progress ? { ...progress } : IDLE
+type ProgressAnswer = RebuildProgress | typeof IDLE
+
+function fromStored(stored: StoredRebuildProgress, now: number): RebuildProgress {
+  const { runId, heartbeatAt, ...rest } = stored
+  const progress: RebuildProgress = { ...rest, id: runId }
+  if (progress.state === 'RUNNING' && now - Date.parse(heartbeatAt) > RUN_STALE_AFTER_MS) {
+    return { ...progress, state: 'FAILED', finishedAt: heartbeatAt }
+  }
+  return progress
+}
+
+/** What trackingIndexRebuild answers: this process's run, or the latest any replica wrote. */
+export async function rebuildProgress(account: string, store: RebuildProgressStore, now = Date.now()): Promise<ProgressAnswer> {
+  const local = progressByAccount.get(account)
+  if (local?.state === 'RUNNING') return { ...local }
+  const stored = await store.read()
+  const shared = stored ? fromStored(stored, now) : undefined
+  if (local && (!shared || shared.startedAt <= local.startedAt)) return { ...local }
+  return shared ?? IDLE
+}
+
+/** Writes a run's progress now and every PROGRESS_WRITE_MS, one write at a time, until stopped. */
+function persistProgress(store: RebuildProgressStore, progress: RebuildProgress, logger?: { warn(m: unknown): void }) {
+  let chain: Promise<void> = Promise.resolve()
+  const write = () => {
+    const { id, ...rest } = progress
+    const snapshot: StoredRebuildProgress = { ...rest, runId: id, heartbeatAt: new Date().toISOString() }
+    chain = chain.then(() =>
+      store.write(snapshot).catch(() => logger?.warn({ message: 'tracking index rebuild progress not stored', runId: id }))
+    )
+    return chain
+  }
+  write()
+  const timer = setInterval(write, PROGRESS_WRITE_MS)
+  timer.unref?.()
+  return {
+    stop: () => {
+      clearInterval(timer)
+      return write()
+    },
+  }
 }
 
 export function validateRebuildRange(args: { invoicedFrom?: unknown; invoicedTo?: unknown }, now: number) {
@@ -66,7 +111,7 @@ export function validateRebuildRange(args: { invoicedFrom?: unknown; invoicedTo?
  * It answers once OMS has said how many orders the range holds; the walk goes on after.
  */
 export async function startRebuild(
-  deps: IndexDeps & { lister: OrderLister; logger?: { warn(m: unknown): void } },
+  deps: IndexDeps & { lister: OrderLister; progressStore: RebuildProgressStore; logger?: { warn(m: unknown): void } },
   args: { invoicedFrom?: unknown; invoicedTo?: unknown },
   now = Date.now()
 ): Promise<RebuildProgress> {
@@ -74,6 +119,11 @@ export async function startRebuild(
   const account = deps.oms.account
   const running = progressByAccount.get(account)
   if (running?.state === 'RUNNING') return { ...running }
+  // One running on another replica is answered, not doubled. (Two replicas asked in the same
+  // instant may both run: the upserts are idempotent, so that costs OMS requests, not data.)
+  const stored = await deps.progressStore.read().catch(() => undefined)
+  const elsewhere = stored ? fromStored(stored, now) : undefined
+  if (elsewhere?.state === 'RUNNING') return elsewhere
   const found = await deps.lister
     .listInvoicedOrders(new Date(from).toISOString(), new Date(to).toISOString(), 1, 1)
     .catch(error => {
@@ -97,19 +147,23 @@ export async function startRebuild(
   if (progress.ordersFound === 0) {
     progress.state = 'DONE'
     progress.finishedAt = progress.startedAt
+    await persistProgress(deps.progressStore, progress, deps.logger).stop()
     return { ...progress }
   }
-  runRebuild(deps, from, to, progress).then(
-    () => {
-      progress.state = 'DONE'
-      progress.finishedAt = new Date().toISOString()
-    },
-    error => {
-      progress.state = 'FAILED'
-      progress.finishedAt = new Date().toISOString()
-      deps.logger?.warn({ message: 'tracking index rebuild failed', code: error instanceof TrackingError ? error.extensions.code : 'INTERNAL_SERVER_ERROR' })
-    }
-  )
+  const persisted = persistProgress(deps.progressStore, progress, deps.logger)
+  runRebuild(deps, from, to, progress)
+    .then(
+      () => {
+        progress.state = 'DONE'
+        progress.finishedAt = new Date().toISOString()
+      },
+      error => {
+        progress.state = 'FAILED'
+        progress.finishedAt = new Date().toISOString()
+        deps.logger?.warn({ message: 'tracking index rebuild failed', code: error instanceof TrackingError ? error.extensions.code : 'INTERNAL_SERVER_ERROR' })
+      }
+    )
+    .then(() => persisted.stop())
   return { ...progress }
 }
 

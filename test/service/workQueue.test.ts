@@ -1,5 +1,7 @@
 // The tracking index and the work queue through the whole stack: the sandbox's OMS, Master
 // Data, app settings and orders-broadcast, and the real @vtex/api runtime.
+import { entityName } from '../../dev/io-runtime/platform'
+import { LOCAL_ACCOUNT } from '../../dev/io-runtime/environment'
 import { useServiceStack } from '../support/serviceStack'
 import { SET_INVOICE_TRACKING, UPDATE_TRACKING_STATUS } from '../support/operations'
 
@@ -65,6 +67,10 @@ describe('the tracking index and the work queue', () => {
     const progress = await rebuild()
     expect(progress.ordersListed).toBe(300)
     expect(progress.invoicesWritten).toBe(300)
+    // The progress is in Master Data, where every replica reads it, not only in this process.
+    const rebuilds = stack.sandbox.masterData.entity(LOCAL_ACCOUNT, entityName('rebuilds'))
+    const stored = await until(async () => rebuilds.get('latest'), doc => doc?.state === 'DONE')
+    expect(stored).toMatchObject({ state: 'DONE', ordersListed: 300, ordersIndexed: 300, invoicesWritten: 300 })
     // The seed: 30 orders of each of 10 kinds, two of them without a tracking number.
     expect(await counts()).toEqual({ NO_TRACKING_NUMBER: 60, NO_EVENTS: 30, STALE: 30, LATE: 30, EXCEPTION: 30 })
 
