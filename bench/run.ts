@@ -4,6 +4,7 @@
 //   npm run bench                      all three parts, about 4-5 minutes on 2 cores
 //   npm run bench -- --only a          one part (a, b or c; comma-separated)
 //   npm run bench -- --only queue      the tracking index at scale, on its own (bench/queue.ts)
+//   npm run bench -- --only webhooks   signed webhooks under OMS's rate limit (bench/webhooks.ts)
 //   npm run bench -- --quick           small counts, to try the bench itself (results.json untouched)
 //   npm run bench -- --rate 400        the sandbox's rate limit for (b), requests/s on /api/oms/
 //   npm run bench -- --no-write        print only
@@ -22,6 +23,7 @@ import { printAbuse, runAbuse } from './abuse'
 import { BatchResult, runBatch } from './batch'
 import { updateTrackingStatus, addOrders, benchEvent, benchOrders } from './client'
 import { runQueueBench } from './queue'
+import { runWebhooksBench } from './webhooks'
 import { CpuUse, cpuSnapshot, cpuUse } from './cpu'
 import { closeAgent } from './http'
 import { BenchSandbox, startBenchSandbox } from './processes'
@@ -136,6 +138,7 @@ function printBatch(title: string, r: BatchResult & { cpu?: CpuUse }, target: { 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   if (args.only.has('queue')) return runQueueBench({ quick: args.quick, rate: args.rate, write: args.write, log })
+  if (args.only.has('webhooks')) return runWebhooksBench({ quick: args.quick, rate: args.rate, write: args.write, log })
   const info = machine()
   log(`bench: ${info.cpuModel}, ${info.cores} cores, node ${info.node}, ${info.date}${args.quick ? ' (quick)' : ''}`)
   const begun = Date.now()
