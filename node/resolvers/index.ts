@@ -11,6 +11,7 @@ import { orderTracking } from '../tracking/orderTracking'
 import { setInvoiceTracking } from '../tracking/setInvoiceTracking'
 import { updateTrackingStatus } from '../tracking/updateTrackingStatus'
 import { updateTrackingStatuses } from '../tracking/updateTrackingStatuses'
+import { setWebhookSecret, webhookIntegrations } from '../webhooks/integrations'
 import { indexAfterWrite, statusHints, trackingIndexResolvers } from './trackingIndex'
 
 type Context = ServiceContext<Clients>
@@ -25,6 +26,7 @@ export const resolvers = {
   Query: {
     orderTracking: (_: unknown, args: { orderId: string }, ctx: Context) => orderTracking(ctx.clients.oms, args),
     ...trackingIndexResolvers.Query,
+    webhookIntegrations: (_: unknown, __: unknown, ctx: Context) => webhookIntegrations(ctx),
   },
   Mutation: {
     updateTrackingStatus: async (_: unknown, args: InvoiceArgs & { mode: TrackingWriteMode }, ctx: Context) => {
@@ -45,6 +47,8 @@ export const resolvers = {
       return result
     },
     ...trackingIndexResolvers.Mutation,
+    setWebhookSecret: (_: unknown, args: { source?: unknown; secret?: unknown; keepPreviousHours?: unknown }, ctx: Context) =>
+      setWebhookSecret(ctx, args),
   },
   TrackingEvent: trackingIndexResolvers.TrackingEvent,
   InvoiceTracking: trackingIndexResolvers.InvoiceTracking,

@@ -51,6 +51,7 @@ describe('the GraphQL schema', () => {
       'Mutation.rebuildTrackingIndex',
       'Mutation.setInvoiceTracking',
       'Mutation.setInvoiceTrackings',
+      'Mutation.setWebhookSecret',
       'Mutation.updateTrackingStatus',
       'Mutation.updateTrackingStatuses',
       'Query.orderTracking',
@@ -58,6 +59,7 @@ describe('the GraphQL schema', () => {
       'Query.trackingSettings',
       'Query.trackingWorkQueue',
       'Query.trackingWorkQueueCounts',
+      'Query.webhookIntegrations',
     ])
   })
 
