@@ -10,6 +10,7 @@ import { readOrderTracking } from '../tracking/readTracking'
 import { setInvoiceTracking } from '../tracking/setInvoiceTracking'
 import { TrackingWriteMode, updateTracking } from '../tracking/updateTracking'
 import { setWebhookSecret, webhookIntegrations } from '../webhooks/integrations'
+import { replayUnmatchedWebhooks } from '../webhooks/replay'
 import { indexAfterWrite, statusHints, trackingIndexResolvers } from './trackingIndex'
 
 type Context = ServiceContext<Clients>
@@ -48,6 +49,7 @@ export const resolvers = {
     ...trackingIndexResolvers.Mutation,
     setWebhookSecret: (_: unknown, args: { source?: unknown; secret?: unknown; keepPreviousHours?: unknown }, ctx: Context) =>
       setWebhookSecret(ctx, args),
+    replayUnmatchedWebhooks: (_: unknown, args: { trackingNumber?: unknown }, ctx: Context) => replayUnmatchedWebhooks(ctx, args),
   },
   TrackingEvent: trackingIndexResolvers.TrackingEvent,
   InvoiceTracking: trackingIndexResolvers.InvoiceTracking,

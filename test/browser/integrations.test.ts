@@ -1,7 +1,9 @@
 // Issue "Carrier updates without a person", in a real browser through the whole stack: signed
 // webhooks sent to the Service's public routes show on the Integrations page, reached from the
-// landing page's header; an unknown tracking number is listed as unmatched.
+// landing page's header; an unknown tracking number is listed as unmatched and replayed once
+// the number is set on its invoice.
 import { usePageStack } from './support/pageStack'
+import { SET_INVOICE_TRACKING, UNTRACKED } from '../support/operations'
 import { afterShipBody, sendAfterShip } from '../support/webhooks'
 
 const pages = usePageStack()
@@ -33,4 +35,13 @@ test('the Integrations page shows the routes, the secret, the deliveries and an 
   await matchedRow.getByText(`${ORDER} / 000030711`).waitFor()
   await matchedRow.getByText('Events added').waitFor()
   await pages.screenshot(page, 'integrations')
+
+  // The number belonged to an invoice without one: set it there, then replay what was kept.
+  const set = await pages.stack.graphql({ query: SET_INVOICE_TRACKING, variables: { ...UNTRACKED, input: { trackingNumber: UNKNOWN } }, userToken: 'local-admin' })
+  expect(set.body.errors).toBeUndefined()
+  await unmatched.getByRole('button', { name: 'Replay' }).click()
+  await page.getByText('Every webhook matched an invoice.').waitFor()
+  const invoice = sandbox.getOrder(UNTRACKED.orderId)!.packageAttachment.packages.find(p => p.invoiceNumber === UNTRACKED.invoiceNumber)!
+  expect((invoice.courierStatus?.data ?? []).map(e => e.description)).toEqual(['Objeto em trânsito'])
+  await page.getByTestId('deliveries').getByRole('row').filter({ hasText: UNKNOWN }).getByText('Replayed').first().waitFor()
 })
