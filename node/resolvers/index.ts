@@ -12,6 +12,7 @@ import { setInvoiceTracking } from '../tracking/setInvoiceTracking'
 import { updateTrackingStatus } from '../tracking/updateTrackingStatus'
 import { updateTrackingStatuses } from '../tracking/updateTrackingStatuses'
 import { setWebhookSecret, webhookIntegrations } from '../webhooks/integrations'
+import { replayUnmatchedWebhooks } from '../webhooks/replay'
 import { indexAfterWrite, statusHints, trackingIndexResolvers } from './trackingIndex'
 
 type Context = ServiceContext<Clients>
@@ -49,6 +50,7 @@ export const resolvers = {
     ...trackingIndexResolvers.Mutation,
     setWebhookSecret: (_: unknown, args: { source?: unknown; secret?: unknown; keepPreviousHours?: unknown }, ctx: Context) =>
       setWebhookSecret(ctx, args),
+    replayUnmatchedWebhooks: (_: unknown, args: { trackingNumber?: unknown }, ctx: Context) => replayUnmatchedWebhooks(ctx, args),
   },
   TrackingEvent: trackingIndexResolvers.TrackingEvent,
   InvoiceTracking: trackingIndexResolvers.InvoiceTracking,

@@ -3,7 +3,8 @@
 // RETENTION_DAYS: each process prunes older documents of an account at most once an hour.
 import { DeliveryLogClient } from '../clients/deliveryLog'
 
-export type DeliveryOutcome = 'WRITTEN' | 'UNCHANGED' | 'UNMATCHED' | 'REFUSED' | 'FAILED'
+// REPLAYED: an UNMATCHED delivery whose content was written later by replayUnmatchedWebhooks.
+export type DeliveryOutcome = 'WRITTEN' | 'UNCHANGED' | 'UNMATCHED' | 'REFUSED' | 'FAILED' | 'REPLAYED'
 
 export interface DeliveryDocument {
   id: string
@@ -16,6 +17,8 @@ export interface DeliveryDocument {
   eventsAdded: number
   /** Our error code when the outcome is REFUSED or FAILED. */
   code: string | null
+  /** An UNMATCHED delivery's parsed content (JSON of ParsedWebhook), kept for its replay. */
+  webhook?: string | null
 }
 
 export const DELIVERY_FIELDS: Array<keyof DeliveryDocument> = [
@@ -28,6 +31,9 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000
 export interface DeliveryLog {
   record(doc: Omit<DeliveryDocument, 'id'>): Promise<void>
   search(where: string | undefined, limit: number): Promise<DeliveryDocument[]>
+  /** An account's UNMATCHED deliveries of one tracking number, oldest first, with their content. */
+  unmatched(trackingNumber: string, limit: number): Promise<DeliveryDocument[]>
+  setOutcome(id: string, outcome: DeliveryOutcome): Promise<void>
 }
 
 let sequence = 0
@@ -42,6 +48,15 @@ export function masterDataDeliveryLog(client: DeliveryLogClient): DeliveryLog {
     async search(where, limit) {
       const result = await client.searchDeliveries({ page: 1, pageSize: limit }, DELIVERY_FIELDS as string[], 'receivedAt DESC', where)
       return result.data as unknown as DeliveryDocument[]
+    },
+    async unmatched(trackingNumber, limit) {
+      // The number passed isTrackingNumberLike (letters, digits, . _ -): safe inside the quotes.
+      const where = `outcome=UNMATCHED AND trackingNumber="${trackingNumber}"`
+      const result = await client.searchDeliveries({ page: 1, pageSize: limit }, [...DELIVERY_FIELDS, 'webhook'] as string[], 'receivedAt ASC', where)
+      return result.data as unknown as DeliveryDocument[]
+    },
+    async setOutcome(id, outcome) {
+      await client.updateDelivery(id, { outcome } as Omit<DeliveryDocument, 'id'>)
     },
   }
 }

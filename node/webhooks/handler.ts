@@ -53,7 +53,7 @@ const seenRecently = (signature: string, now: number) => {
   return at !== undefined && now - at <= WEBHOOK_LIMITS.signatureWindowMs
 }
 
-interface InvoiceResult {
+export interface InvoiceResult {
   ref: InvoiceRef
   outcome: DeliveryOutcome
   eventsAdded: number
@@ -61,7 +61,7 @@ interface InvoiceResult {
 }
 
 /** One matched invoice: MERGE unless everything is already there. */
-async function writeInvoice(ctx: Context, ref: InvoiceRef, webhook: ParsedWebhook, now: number): Promise<InvoiceResult> {
+export async function writeInvoice(ctx: Context, ref: InvoiceRef, webhook: ParsedWebhook, now: number): Promise<InvoiceResult> {
   const oms = ctx.clients.oms
   const request = { orderId: ref.orderId, invoiceNumber: ref.invoiceNumber, input: webhook.input, mode: 'MERGE' as const }
   const status = TrackingError.unlessValid(validateTrackingUpdateRequest(request, now)).input
@@ -77,7 +77,7 @@ async function writeInvoice(ctx: Context, ref: InvoiceRef, webhook: ParsedWebhoo
   return { ref, outcome: 'WRITTEN', eventsAdded: Math.max(0, result.invoice.events.length - stored.length), code: null }
 }
 
-const codeOf = (error: unknown) => (error instanceof TrackingError ? error.extensions.code : 'INTERNAL_SERVER_ERROR')
+export const codeOf = (error: unknown) => (error instanceof TrackingError ? error.extensions.code : 'INTERNAL_SERVER_ERROR')
 
 export function webhookRoute(source: WebhookSource) {
   // Named: the runtime logs an anonymous handler's whole source at start.
@@ -169,7 +169,9 @@ export function webhookRoute(source: WebhookSource) {
     if (results.length === 0) {
       // Unknown tracking number: 202, so the sender does not give up; the Admin lists it.
       try {
-        await log.record(entry('UNMATCHED', null, 0, null))
+        // Its content is kept, so that once the number is set on the right invoice the
+        // operator can replay it (replayUnmatchedWebhooks): an accepted webhook is not dropped.
+        await log.record({ ...entry('UNMATCHED', null, 0, null), webhook: JSON.stringify(webhook) })
       } catch {
         return answer(ctx, 503, { error: 'UNAVAILABLE' }, { 'Retry-After': '10' })
       }

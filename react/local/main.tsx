@@ -60,10 +60,6 @@ const LocalShell = () => {
           {demo.orderId}
         </a>
       ))}
-      {/* A button, not a link: the shell's links are the seeded orders (test/browser/adminPage). */}
-      <button type="button" className="c-link bn bg-transparent pointer pa0 t-small" onClick={() => window.location.assign(`${INTEGRATIONS}${window.location.search}`)}>
-        Integrations
-      </button>
     </p>
     {integrations ? <TrackingIntegrations /> : <TrackingAdmin params={{ orderId }} />}
   </div>

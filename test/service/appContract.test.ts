@@ -49,6 +49,7 @@ describe('the GraphQL schema', () => {
   test('has the root fields the API documents', () => {
     expect(rootFields.map(([name]) => name).sort()).toEqual([
       'Mutation.rebuildTrackingIndex',
+      'Mutation.replayUnmatchedWebhooks',
       'Mutation.setInvoiceTracking',
       'Mutation.setInvoiceTrackings',
       'Mutation.setWebhookSecret',

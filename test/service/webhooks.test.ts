@@ -1,6 +1,7 @@
 // Signed webhooks through the whole stack: the IO router's stand-in, the real @vtex/api
 // runtime's public routes, the tracking index and OMS in the sandbox.
 import { useServiceStack } from '../support/serviceStack'
+import { SET_INVOICE_TRACKING, UNTRACKED } from '../support/operations'
 import { AFTERSHIP_PATH, afterShipBody, afterShipSignature, genericHeaders, sendAfterShip, sendGeneric } from '../support/webhooks'
 import { callPublicRoute } from '../../dev/io-runtime/publicRoute'
 
@@ -184,6 +185,38 @@ describe('the Integrations page\'s API', () => {
     expect(data.deliveries.map((d: any) => [d.trackingNumber, d.outcome]).sort()).toEqual([[NUMBER, 'WRITTEN'], ['XX000000009BR', 'UNMATCHED']])
     expect(data.unmatchedTrackingNumbers).toEqual(['XX000000009BR'])
     expect(answer.raw).not.toContain('local-webhook-secret')
+  })
+
+  test('an unmatched webhook is kept and replayed once its number is set on the right invoice', async () => {
+    const REPLAY = `mutation($n: String!) { replayUnmatchedWebhooks(trackingNumber: $n) { trackingNumber replayed eventsAdded stillUnmatched } }`
+    const LATE = 'BR555000111BR'
+    const replay = async () => {
+      const answer = await stack.graphql({ query: REPLAY, variables: { n: LATE }, ...admin })
+      expect(answer.body.errors).toBeUndefined()
+      return answer.body.data.replayUnmatchedWebhooks
+    }
+    expect((await sendAfterShip(stack.baseUrl, afterShipBody(LATE, checkpoints))).status).toBe(202)
+    // No invoice has the number yet: nothing is written, the delivery stays unmatched.
+    expect(await replay()).toEqual({ trackingNumber: LATE, replayed: 0, eventsAdded: 0, stillUnmatched: 1 })
+    expect(omsWrites()).toEqual([])
+
+    const set = await stack.graphql({ query: SET_INVOICE_TRACKING, variables: { ...UNTRACKED, input: { trackingNumber: LATE, courier: 'Correios' } }, ...admin })
+    expect(set.body.errors).toBeUndefined()
+    expect(await replay()).toEqual({ trackingNumber: LATE, replayed: 1, eventsAdded: 2, stillUnmatched: 0 })
+    const invoice = stack.sandbox.getOrder(UNTRACKED.orderId)!.packageAttachment.packages.find(p => p.invoiceNumber === UNTRACKED.invoiceNumber)!
+    expect((invoice.courierStatus?.data ?? []).map(e => [e.city, e.description])).toEqual([
+      ['Curitiba', 'Objeto postado'],
+      ['Cajamar', 'Objeto em trânsito'],
+    ])
+    const listed = await stack.graphql({ query: INTEGRATIONS, ...admin })
+    expect(listed.body.data.webhookIntegrations.unmatchedTrackingNumbers).toEqual([])
+    // Replayed once: a second replay finds nothing kept.
+    expect(await replay()).toEqual({ trackingNumber: LATE, replayed: 0, eventsAdded: 0, stillUnmatched: 0 })
+  })
+
+  test('a replay needs a tracking number', async () => {
+    const answer = await stack.graphql({ query: `mutation { replayUnmatchedWebhooks(trackingNumber: "no spaces allowed") { replayed } }`, ...admin })
+    expect(answer.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'trackingNumber' })
   })
 
   test('rotating a secret keeps the old one for the grace period; the secret never comes back', async () => {

@@ -66,4 +66,8 @@ export const ROOT_FIELD_CALLS: Record<string, { query: string; variables: Record
     query: `mutation Secret($source: WebhookSource!, $secret: String!) { setWebhookSecret(source: $source, secret: $secret) { route { secretSet } } }`,
     variables: { source: 'GENERIC', secret: 'a-new-generic-secret-1234' },
   },
+  replayUnmatchedWebhooks: {
+    query: `mutation Replay($n: String!) { replayUnmatchedWebhooks(trackingNumber: $n) { replayed stillUnmatched } }`,
+    variables: { n: 'BR123456789BR' },
+  },
 }

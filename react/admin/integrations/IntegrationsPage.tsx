@@ -6,6 +6,7 @@ import { useMutation, useQuery } from 'react-apollo'
 import { useIntl } from 'react-intl'
 import { Alert, Button, Input, Layout, PageBlock, PageHeader, Spinner, Tag } from 'vtex.styleguide'
 
+import REPLAY_UNMATCHED from '../../graphql/replayUnmatchedWebhooks.gql'
 import SET_WEBHOOK_SECRET from '../../graphql/setWebhookSecret.gql'
 import WEBHOOK_INTEGRATIONS from '../../graphql/webhookIntegrations.gql'
 
@@ -43,6 +44,47 @@ const OUTCOME_IDS: Record<string, string> = {
   UNMATCHED: 'admin/order-tracking.integrations.outcome.UNMATCHED',
   REFUSED: 'admin/order-tracking.integrations.outcome.REFUSED',
   FAILED: 'admin/order-tracking.integrations.outcome.FAILED',
+  REPLAYED: 'admin/order-tracking.integrations.outcome.REPLAYED',
+}
+
+interface ReplayResult {
+  replayed: number
+  eventsAdded: number
+  stillUnmatched: number
+}
+
+/** One unmatched number: replay its kept webhooks once the number is on the right invoice. */
+const UnmatchedNumber: React.FC<{ trackingNumber: string; onReplayed: () => void }> = ({ trackingNumber, onReplayed }) => {
+  const intl = useIntl()
+  const [replay, { loading }] = useMutation<{ replayUnmatchedWebhooks: ReplayResult | null }>(REPLAY_UNMATCHED)
+  const [outcome, setOutcome] = useState<string | null>(null)
+  const run = async () => {
+    setOutcome(null)
+    try {
+      const { data } = await replay({ variables: { trackingNumber } })
+      const result = data?.replayUnmatchedWebhooks
+      if (!result) throw new Error('no result')
+      setOutcome(
+        result.stillUnmatched > 0
+          ? intl.formatMessage({ id: 'admin/order-tracking.integrations.replay.stillUnmatched' })
+          : intl.formatMessage({ id: 'admin/order-tracking.integrations.replay.done' }, { count: result.eventsAdded })
+      )
+      if (result.replayed > 0) onReplayed()
+    } catch {
+      setOutcome(intl.formatMessage({ id: 'admin/order-tracking.integrations.replay.failed' }))
+    }
+  }
+  return (
+    <li className="flex items-center mb2">
+      <code className="mr3">{trackingNumber}</code>
+      <Button size="small" variation="secondary" onClick={run} isLoading={loading}>
+        {intl.formatMessage({ id: 'admin/order-tracking.integrations.replay' }, { trackingNumber })}
+      </Button>
+      <span className="ml3 t-small" role="status">
+        {outcome}
+      </span>
+    </li>
+  )
 }
 
 const SecretForm: React.FC<{ route: Route; onSaved: () => void }> = ({ route, onSaved }) => {
@@ -129,9 +171,7 @@ const IntegrationsPage: React.FC = () => {
                 <p className="t-small c-muted-1">{t('admin/order-tracking.integrations.unmatchedHelp')}</p>
                 <ul data-testid="unmatched">
                   {data.webhookIntegrations.unmatchedTrackingNumbers.map(n => (
-                    <li key={n}>
-                      <code>{n}</code>
-                    </li>
+                    <UnmatchedNumber key={n} trackingNumber={n} onReplayed={() => refetch()} />
                   ))}
                 </ul>
               </>
