@@ -66,3 +66,16 @@ export function problemsOf(entry: TrackingIndexEntry, settings: TrackingProblemS
   if (entry.status !== null && EXCEPTION_STATUSES.includes(entry.status)) problems.push('EXCEPTION')
   return problems
 }
+
+/** One row of the work queue, as the API answers it and the page shows it. */
+export interface WorkQueueItem {
+  orderId: string
+  invoiceNumber: string
+  courier: string | null
+  trackingNumber: string | null
+  status: string | null
+  problems: TrackingProblem[]
+  invoicedAt: string | null
+  lastEventAt: string | null
+  estimatedDeliveryAt: string | null
+}

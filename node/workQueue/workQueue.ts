@@ -1,6 +1,6 @@
 // trackingWorkQueue and trackingWorkQueueCounts: the invoices that need attention, from the
 // tracking index (OMS cannot filter on tracking), oldest invoice first, in pages.
-import { TRACKING_PROBLEMS, TrackingProblem, fieldError, problemsOf, statusCodeOf } from '../domain'
+import { TRACKING_PROBLEMS, TrackingProblem, WorkQueueItem, fieldError, problemsOf, statusCodeOf } from '../domain'
 import { TrackingError } from '../errors/trackingError'
 import { TrackingSettings } from '../settings'
 import { toIndexEntry } from '../trackingIndex/document'
@@ -15,18 +15,6 @@ export interface WorkQueueDeps {
   index: IndexStore
   settings: TrackingSettings
   now: number
-}
-
-export interface WorkQueueItem {
-  orderId: string
-  invoiceNumber: string
-  courier: string | null
-  trackingNumber: string | null
-  status: string | null
-  problems: TrackingProblem[]
-  invoicedAt: string | null
-  lastEventAt: string | null
-  estimatedDeliveryAt: string | null
 }
 
 export interface WorkQueueConnection {

@@ -18,7 +18,7 @@ import {
   Tag,
 } from 'vtex.styleguide'
 
-import { TRACKING_PROBLEMS, TRACKING_STATUSES, TrackingProblem, statusCodeOf } from '../../domain'
+import { TRACKING_PROBLEMS, TRACKING_STATUSES, TrackingProblem, WorkQueueItem, statusCodeOf } from '../../domain'
 import TRACKING_WORK_QUEUE from '../../graphql/trackingWorkQueue.gql'
 import TRACKING_WORK_QUEUE_COUNTS from '../../graphql/trackingWorkQueueCounts.gql'
 import { apiErrorOf } from '../apiErrors'
@@ -32,17 +32,7 @@ import TrackingNumberCsvPanel from './TrackingNumberCsvPanel'
 
 export const PAGE_SIZE = 50
 
-interface QueueNode {
-  orderId: string
-  invoiceNumber: string
-  courier: string | null
-  trackingNumber: string | null
-  status: string | null
-  problems: TrackingProblem[]
-  invoicedAt: string | null
-  lastEventAt: string | null
-  estimatedDeliveryAt: string | null
-}
+type QueueNode = WorkQueueItem
 
 interface QueueData {
   trackingWorkQueue: {
