@@ -17,6 +17,8 @@ export interface ServiceProcessOptions {
   nodeArgs?: string[]
   /** The script to run instead of worker.ts, taking the same argument (the benchmark's floor worker). */
   entry?: string
+  /** Environment added to this process's own (the app's configuration variables). */
+  env?: Record<string, string>
 }
 
 export function startServiceProcess(omsUrl: string, options: ServiceProcessOptions = {}): Promise<ServiceProcess> {
@@ -24,7 +26,7 @@ export function startServiceProcess(omsUrl: string, options: ServiceProcessOptio
   const child: ChildProcess = spawn(
     process.execPath,
     [...(options.nodeArgs ?? []), '--import', tsxLoader, options.entry ?? join(__dirname, 'worker.ts'), omsUrl],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...options.env } }
   )
   return new Promise((resolve, reject) => {
     let output = ''
