@@ -14,19 +14,16 @@ import { OmsTrackingUpdate } from '../typings/oms'
 /**
  * What the app assumes of OMS: an order GET shows a write at most this long after it
  * (ORDER_TRACKING_READ_LAG_MS). A read-back still older than our PUT after that is taken as a
- * rival's write.
+ * rival's write. 0 assumes reads never lag: no memory, no second read.
  */
 export const readLagMaxMs = () => {
   const value = Number(process.env.ORDER_TRACKING_READ_LAG_MS ?? 3000)
   return Number.isFinite(value) && value >= 0 ? value : 3000
 }
 
-// Kept well past the lag bound, so a late read always meets the write it lags behind
-// (ORDER_TRACKING_WRITE_MEMORY_MS; 0 turns the memory off).
-const memoryMs = () => {
-  const value = Number(process.env.ORDER_TRACKING_WRITE_MEMORY_MS ?? Math.max(10_000, 3 * readLagMaxMs()))
-  return Number.isFinite(value) && value >= 0 ? value : 10_000
-}
+// A read made longer than the lag bound after our write is not older than it: past that, the
+// read is trusted (a rival's REPLACE stays replaced), and the write is forgotten.
+const memoryMs = readLagMaxMs
 /** Bounded memory: the oldest entries go first. */
 const MAX_INVOICES = 10_000
 /** Lists known to be older than an invoice's last write (its own earlier writes, the reads it was built on). */
@@ -84,15 +81,15 @@ export interface MergeBase {
 
 /**
  * The list a MERGE builds on, given what a read answered: the read, when it holds this
- * process's last write to the invoice (or there is none); that write, when the read is a list
- * it superseded (a late read), or less than the lag bound after a REPLACE of ours; else both,
- * merged (the read may be a late one we cannot place, or a rival's: keeping both loses nothing).
+ * process's last write to the invoice (or there is none, less than the lag bound ago); that
+ * write, when the read is a list it superseded (a late read) or the write was a REPLACE; else
+ * both, merged (a late read we cannot place, or a rival's list: keeping both loses nothing).
  */
 export function mergeBase(key: string, stored: TrackingEvent[]): MergeBase {
   const last = recall(key)
   if (!last || missingTrackingEvents(stored, last.body.events).length === 0) return { events: stored }
   const delivery = { isDelivered: last.body.isDelivered, deliveredDate: last.body.deliveredDate }
-  if (last.older.includes(listKey(stored)) || (last.replace && Date.now() - last.at < readLagMaxMs())) {
+  if (last.older.includes(listKey(stored)) || last.replace) {
     return { events: last.body.events, delivery }
   }
   return { events: [...stored, ...last.body.events], delivery: last.body.isDelivered && !last.replace ? delivery : undefined }
