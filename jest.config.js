@@ -12,7 +12,8 @@ module.exports = {
       transform: { '^.+\\.tsx?$': tsJest },
     },
     {
-      displayName: 'sandbox',
+      // The local stack and tooling: the OMS sandbox, check:io, what `npm start` prints.
+      displayName: 'dev',
       rootDir: __dirname,
       testMatch: ['<rootDir>/dev/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
@@ -31,6 +32,8 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
+      // Unpacks npm's Chromium once for every browser test file (or takes CHROMIUM_PATH).
+      globalSetup: '<rootDir>/test/browser/support/unpackChromium.ts',
     },
   ],
 }

@@ -410,8 +410,10 @@ async function main(): Promise<void> {
   }
   results.verdicts = verdicts.map(([figure, measured, target, verdict]) => ({ figure, measured, target, verdict }))
   results.totalSeconds = round((Date.now() - begun) / 1000, 1)
-  log('\n## Summary')
-  log(table(['figure', 'measured', 'target', ''], verdicts))
+  if (verdicts.length > 0) {
+    log('\n## Summary')
+    log(table(['figure', 'measured', 'target', ''], verdicts))
+  }
   log(`\ntotal bench time ${results.totalSeconds} s`)
   const everyDefault = DEFAULT_PARTS.every(part => args.only.has(part))
   if (args.write && !args.quick && !args.profile && everyDefault) {

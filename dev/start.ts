@@ -5,14 +5,14 @@ import { ChildProcess, spawn } from 'child_process'
 import { join } from 'path'
 
 import { IDENTITIES, startOmsSandbox } from './oms-sandbox'
+import { demoCurl, LOCAL_GRAPHQL_URL } from './demoCurl'
 import { buildService } from './io-runtime/build'
 import { LOCAL_ACCOUNT, LOCAL_WORKSPACE, REPO_ROOT, appEnvironment } from './io-runtime/environment'
 
 const SANDBOX_PORT = Number(process.env.OMS_SANDBOX_PORT ?? 8780)
 const ADMIN_PORT = Number(process.env.ADMIN_PORT ?? 3000)
-const SERVICE_PORT = 5050 // fixed by @vtex/api's runtime
 const STATE_DIR = join(REPO_ROOT, '.local')
-const GRAPHQL_URL = `http://127.0.0.1:${SERVICE_PORT}/${LOCAL_ACCOUNT}/${LOCAL_WORKSPACE}/_v/graphql`
+const GRAPHQL_URL = LOCAL_GRAPHQL_URL
 
 async function waitFor(url: string, init: RequestInit, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -25,26 +25,6 @@ async function waitFor(url: string, init: RequestInit, timeoutMs: number): Promi
       await new Promise(resolve => setTimeout(resolve, 250))
     }
   }
-}
-
-function curlExample(): string {
-  const query =
-    'mutation($input: TrackingStatusInput!) { updateTrackingStatus(orderId: "1172452900788-01", invoiceNumber: "000030711", input: $input) { receipt invoice { events { date city description } } } }'
-  const body = JSON.stringify({
-    query,
-    variables: {
-      input: {
-        isDelivered: false,
-        events: [{ city: 'Curitiba', state: 'PR', description: 'Em trânsito', date: new Date().toISOString().slice(0, 10) }],
-      },
-    },
-  })
-  return [
-    `curl -s ${GRAPHQL_URL} \\`,
-    `  -H 'content-type: application/json' -H 'x-vtex-account: ${LOCAL_ACCOUNT}' -H 'x-vtex-workspace: ${LOCAL_WORKSPACE}' \\`,
-    `  -H 'x-vtex-credential: ${IDENTITIES.localAppToken.token}' --cookie 'VtexIdclientAutCookie=${IDENTITIES.localAdmin.token}' \\`,
-    `  --data '${body}'`,
-  ].join('\n')
 }
 
 async function main() {
@@ -98,7 +78,7 @@ async function main() {
     60_000
   )
 
-  const admin = spawn(process.execPath, [join(REPO_ROOT, 'react', 'node_modules', 'vite', 'bin', 'vite.js'), '--strictPort'], {
+  const admin = spawn(process.execPath, [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), '--strictPort'], {
     cwd: join(REPO_ROOT, 'react'),
     env: {
       ...process.env,
@@ -124,11 +104,12 @@ Demo identities (account ${LOCAL_ACCOUNT}, workspace ${LOCAL_WORKSPACE}):
   cookie VtexIdclientAutCookie=${IDENTITIES.localAdmin.token}           admin, has Notify invoice
   cookie VtexIdclientAutCookie=${IDENTITIES.localViewer.token}          viewer, lacks Notify invoice
   cookie VtexIdclientAutCookie=${IDENTITIES.otherAccountAdmin.token}   admin of account otherstore
+  header VtexIdclientAutCookie: ${IDENTITIES.localCallerAppToken.token}   another IO app, vtex.caller-app (a caller's token never goes in x-vtex-credential)
   header x-vtex-credential: ${IDENTITIES.localAppToken.token}   the app's own token (what the IO router passes)
 
 Add an event (MERGE keeps the existing ones):
 
-${curlExample()}
+${demoCurl()}
 
 Ctrl-C stops everything.`)
 }

@@ -1,6 +1,9 @@
-// The admin page's tests, as one project of the root jest config ('<rootDir>/react') and
-// runnable on their own from react/. Everything resolves from react/node_modules so the
-// React toolchain (jsdom, ts-jest, React 16) never mixes with the service's.
+// The admin page's tests, as one project of the root jest config ('<rootDir>/react'). The test
+// tooling (jest-environment-jsdom, ts-jest, Testing Library, the npm copy of the styleguide)
+// is installed at the repository root, so react/package.json holds only what the IO react
+// builder needs; packages both sides use resolve to react/node_modules, so there is one React.
+const SHARED_WITH_THE_PAGE = ['react', 'react-dom', 'react-intl', 'react-apollo', 'graphql', 'apollo-client', 'apollo-cache', 'apollo-link', 'apollo-utilities']
+
 /** @type {import('jest').Config} */
 module.exports = {
   displayName: 'react',
@@ -8,14 +11,12 @@ module.exports = {
   testMatch: ['<rootDir>/__tests__/**/*.test.ts?(x)'],
   testEnvironment: require.resolve('jest-environment-jsdom'),
   transform: {
-    '^.+\\.tsx?$': [
-      require.resolve('ts-jest'),
-      { tsconfig: '<rootDir>/tsconfig.json' },
-    ],
+    '^.+\\.tsx?$': [require.resolve('ts-jest'), { tsconfig: '<rootDir>/../tsconfig.react-local.json' }],
     '^.+\\.gql$': '<rootDir>/jest/graphqlTransform.js',
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'gql'],
   moduleNameMapper: {
+    [`^(${SHARED_WITH_THE_PAGE.join('|')})(/.*)?$`]: '<rootDir>/node_modules/$1$2',
     '^vtex\\.styleguide$': '@vtex/styleguide',
     '\\.css$': '<rootDir>/jest/styleStub.js',
   },

@@ -14,6 +14,7 @@ import path from 'path'
 import { fileURLToPath } from 'url'
 import { Plugin, defineConfig } from 'vite'
 
+import { DEMO_ORDERS } from '../dev/oms-sandbox/seed'
 import { pageProxyGuard } from '../dev/pageProxyGuard'
 
 const REACT_DIR = path.dirname(fileURLToPath(import.meta.url))
@@ -145,9 +146,16 @@ function baseWithoutSlash(): Plugin {
 export default defineConfig({
   root: path.join(REACT_DIR, 'local'),
   base: BASE,
+  // The local shell links every order the sandbox seeds, read from the seed itself.
+  define: {
+    __DEMO_ORDERS__: JSON.stringify(DEMO_ORDERS.map(({ spec, description }) => ({ orderId: spec.orderId, description }))),
+  },
   plugins: [sameOriginGraphql(), baseWithoutSlash(), styleguideCss(), graphqlTag(), react()],
   resolve: {
     alias: { 'vtex.styleguide': '@vtex/styleguide' },
+    // The styleguide and the local shell's Apollo packages are installed at the repository
+    // root (local tooling), the page's own packages in react/node_modules: one copy of each.
+    dedupe: ['react', 'react-dom', 'react-intl', 'react-apollo', 'graphql', 'apollo-client', 'apollo-cache', 'apollo-link', 'apollo-utilities'],
   },
   css: {
     // vtex-tachyons keeps old IE hacks (`*zoom`) that lightningcss refuses otherwise.

@@ -10,7 +10,8 @@ export function buildService(dir: string): void {
   const outDir = join(dir, 'build', 'node')
   execFileSync(
     process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', join(REPO_ROOT, 'node', 'tsconfig.json'), '--outDir', outDir],
+    // node/'s own TypeScript (the version node/package.json pins for the builder).
+    [join(REPO_ROOT, 'node', 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO_ROOT, 'node', 'tsconfig.json'), '--outDir', outDir],
     { stdio: 'inherit' }
   )
   writeServiceLayout(dir, outDir)

@@ -3,7 +3,7 @@
 // (`tsx dev/io-runtime/worker.ts <omsSandboxUrl>`) it prints `listening <port>` and serves
 // until SIGINT or SIGTERM; the race test and the benchmark start it that way to get a
 // second, separate Service process.
-import { mkdtempSync } from 'fs'
+import { mkdtempSync, rmSync } from 'fs'
 import { Server } from 'http'
 import { AddressInfo } from 'net'
 import { tmpdir } from 'os'
@@ -44,7 +44,9 @@ export async function startServiceWorker(omsUrl: string, options: ServiceWorkerO
   }
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise(resolve => server.close(() => resolve())),
+    // The layout folder is only read at start; remove it so test runs leave no temp folders.
+    close: () =>
+      new Promise<void>(resolve => server.close(() => resolve())).then(() => rmSync(dir, { recursive: true, force: true })),
   }
 }
 

@@ -28,12 +28,15 @@ function recordingLogger() {
 }
 
 /** An axios-like failure as @vtex/api rejects with: the request config carries the token. */
-function axiosLikeError(status?: number) {
+function axiosLikeError(status?: number, service: 'vtexid' | 'license-manager' = 'license-manager') {
   const error = new Error(status ? `Request failed with status code ${status}` : 'socket hang up') as Error & Record<string, unknown>
   error.isAxiosError = true
   if (!status) error.code = 'ECONNRESET'
   error.config = {
-    url: `/api/license-manager/pvt/accounts/x/products/2/logins/resources?token=${TOKEN}`,
+    url:
+      service === 'vtexid'
+        ? `http://vtexid.vtex.com.br/api/vtexid/pub/authenticated/user?authToken=${TOKEN}`
+        : `/api/license-manager/pvt/accounts/x/products/2/logins/resources?token=${TOKEN}`,
     metric: 'lm-check',
     headers: { VtexIdclientAutCookie: TOKEN, 'Proxy-Authorization': TOKEN, Authorization: `Bearer ${TOKEN}` },
   }
@@ -88,6 +91,23 @@ describe('given toTrackingError', () => {
         level: 'warn',
         message: { field: 'updateTrackingStatus', status, metric: 'lm-check', name: 'Error' },
       })
+      expectNoLeak(error, lines)
+    })
+  })
+
+  describe.each([
+    ['VTEX ID answers 401', 401, 'vtexid', 'UNAUTHENTICATED'],
+    ['VTEX ID answers 403', 403, 'vtexid', 'UNAUTHENTICATED'],
+    ["License Manager refuses the app's credential (401)", 401, 'license-manager', 'UNAUTHENTICATED'],
+    ['License Manager answers 403', 403, 'license-manager', 'FORBIDDEN'],
+  ] as const)('when @auth\'s call is refused (%s)', (_name, status, service, code) => {
+    test(`then ${code}, never "unavailable", and nothing of the failure gets out`, () => {
+      const { logger, lines } = recordingLogger()
+      const error = toTrackingError(axiosLikeError(status, service), 'updateTrackingStatus', logger)
+      expect(error.extensions.code).toBe(code)
+      expect(error.message).not.toMatch(/try again/i)
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatchObject({ level: 'warn', message: { field: 'updateTrackingStatus', status } })
       expectNoLeak(error, lines)
     })
   })

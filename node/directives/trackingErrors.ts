@@ -26,6 +26,27 @@ export function describeFailure(error: unknown): Record<string, string | number 
   }
 }
 
+function unauthenticated(): TrackingError {
+  return new TrackingError(
+    // No header names here (a response names none); the README's "Calling it" says where tokens go.
+    "Sign in to VTEX: this call needs the token of a user or an app of this account, as the caller's own VTEX ID token.",
+    { code: 'UNAUTHENTICATED' }
+  )
+}
+
+function forbidden(): TrackingError {
+  return new TrackingError(
+    `You need the "${NOTIFY_INVOICE.label}" resource (License Manager: OMS > OMS access) to read or post tracking events.`,
+    { code: 'FORBIDDEN', resource: NOTIFY_INVOICE.label }
+  )
+}
+
+/** Whether a failed @auth call was the License Manager one (read from its URL, never logged). */
+function isLicenseManagerCall(error: unknown): boolean {
+  const url = (error as { config?: { url?: unknown } }).config?.url
+  return typeof url === 'string' && url.includes('/api/license-manager/')
+}
+
 export function toTrackingError(error: unknown, field: string, logger?: LoggerLike): TrackingError {
   if (error instanceof TrackingError) {
     if (error.extensions.code === 'UPSTREAM_UNAVAILABLE' || error.extensions.code === 'APP_NOT_AUTHORIZED') {
@@ -34,19 +55,16 @@ export function toTrackingError(error: unknown, field: string, logger?: LoggerLi
     return error
   }
   const platformCode = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code
-  if (platformCode === 'UNAUTHENTICATED') {
-    return new TrackingError('Sign in to VTEX: this call needs the token of a user or an app of this account.', {
-      code: 'UNAUTHENTICATED',
-    })
-  }
-  if (platformCode === 'FORBIDDEN') {
-    return new TrackingError(
-      `You need the "${NOTIFY_INVOICE.label}" resource (License Manager: OMS > OMS access) to read or post tracking events.`,
-      { code: 'FORBIDDEN', resource: NOTIFY_INVOICE.label }
-    )
-  }
+  if (platformCode === 'UNAUTHENTICATED') return unauthenticated()
+  if (platformCode === 'FORBIDDEN') return forbidden()
   if ((error as { isAxiosError?: unknown } | null)?.isAxiosError) {
-    // @auth's own calls to VTEX ID or License Manager failed: credentials could not be checked.
+    // @auth's own calls to VTEX ID or License Manager failed. A 401 or 403 is a refused
+    // identity, not an outage: VTEX ID or License Manager did answer.
+    const status = describeFailure(error).status
+    if (status === 401 || status === 403) {
+      logger?.warn({ message: `${field}: authorization check refused`, field, ...describeFailure(error) })
+      return status === 403 && isLicenseManagerCall(error) ? forbidden() : unauthenticated()
+    }
     logger?.warn({ message: `${field}: authorization check failed`, field, ...describeFailure(error) })
     return new TrackingError('Your credentials could not be checked right now. Try again shortly.', {
       code: 'UPSTREAM_UNAVAILABLE',

@@ -5,8 +5,8 @@
 // OMS's window before the others' calls, and starve them):
 // - no pace until the first 429; then a little under what this process got admitted in the
 //   second before it (its share of the limit in that second);
-// - growth: each second in which the pace held the calls back and no 429 came, 3 % more (10 %
-//   once 3 s have passed without a 429: a process whose share grew, as others went idle, gets
+// - growth: each second in which the pace held the calls back and no 429 came, 3 % more (15 %
+//   once 2 s have passed without a 429: a process whose share grew, as others went idle, gets
 //   there soon); each 429 burst (one per second at most) cuts the pace by 10 %. Replicas doing the
 //   same converge on an even share of the limit and together keep it nearly full, with few
 //   429s (the classic increase/decrease rule that shares a link fairly);
@@ -16,8 +16,8 @@
 const WINDOW_MS = 1000
 const FIRST_HEADROOM = 0.95
 const INCREASE = 1.03
-const INCREASE_WHEN_QUIET = 1.1
-const QUIET_MS = 3000
+const INCREASE_WHEN_QUIET = 1.15
+const QUIET_MS = 2000
 const DECREASE = 0.9
 /** Fewer admissions than this in the second before the first 429 tell no pace. */
 const MIN_SAMPLE = 10

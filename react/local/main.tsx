@@ -19,11 +19,8 @@ import TrackingAdmin from '../TrackingAdmin'
 
 const MESSAGES: Record<string, Record<string, string>> = { 'en-US': en, 'pt-BR': pt, 'es-AR': es }
 const ROUTE = /^\/admin\/app\/order-tracking\/([^/]+)\/?$/
-const DEMO_ORDERS = [
-  { orderId: '1172452900788-01', note: 'tracking number, no events yet' },
-  { orderId: 'v501245lspt-01', note: 'invoice without tracking number' },
-  { orderId: '00-v5195004lux-01', note: 'delivered invoice' },
-]
+/** The sandbox's seeded orders (dev/oms-sandbox/seed.ts), put in by vite.config.ts. */
+declare const __DEMO_ORDERS__: Array<{ orderId: string; description: string }>
 
 const query = new URLSearchParams(window.location.search)
 const locale = MESSAGES[query.get('locale') ?? ''] ? (query.get('locale') as string) : 'en-US'
@@ -40,13 +37,15 @@ const LocalShell = () => (
   <div className="pa5">
     <p className="t-small c-muted-1 mt0 mb3">
       Local admin as <strong>{identity}</strong> in {locale}. Demo orders:{' '}
-      {DEMO_ORDERS.map(demo => (
-        <span key={demo.orderId} className="mr3">
-          <a className="c-link" href={`/admin/app/order-tracking/${demo.orderId}${window.location.search}`}>
-            {demo.orderId}
-          </a>{' '}
-          ({demo.note})
-        </span>
+      {__DEMO_ORDERS__.map(demo => (
+        <a
+          key={demo.orderId}
+          className="c-link mr3"
+          title={demo.description}
+          href={`/admin/app/order-tracking/${demo.orderId}${window.location.search}`}
+        >
+          {demo.orderId}
+        </a>
       ))}
     </p>
     <TrackingAdmin params={{ orderId }} />

@@ -4,6 +4,7 @@
 // screenshot in artifacts/browser/.
 import type { Locator, Page } from 'playwright-core'
 
+import { DEMO_ORDERS } from '../../dev/oms-sandbox/seed'
 import { ORDER_TRACKING, TRACKED, UNTRACKED, UPDATE_TRACKING_STATUS } from '../support/operations'
 import { usePageStack } from './support/pageStack'
 
@@ -226,3 +227,12 @@ test('7. an event description holding markup is shown as text and runs nothing',
 
   await pages.screenshot(page, '7-markup-as-text')
 }, 30_000)
+
+test('8. the local shell links every order the sandbox seeds, and a link opens its order', async () => {
+  const page = await pages.newPage()
+  const links = page.locator('a[href^="/admin/app/order-tracking/"]')
+  const orderIds = DEMO_ORDERS.map(demo => demo.spec.orderId)
+  expect(await links.allTextContents()).toEqual(orderIds)
+  await links.last().click()
+  await page.getByRole('heading', { name: `Order ${orderIds[orderIds.length - 1]}` }).waitFor()
+})

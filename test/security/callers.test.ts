@@ -14,7 +14,7 @@ const LONG_TOKEN = 'A'.repeat(8 * 1024)
 // [who, headers over the router's defaults (no cookie unless given), expected code or null = allowed]
 const CALLERS: Array<[string, Record<string, string>, string | null]> = [
   ['an admin of this account, with x-vtex-account naming another account', { cookie: 'VtexIdclientAutCookie=local-admin', 'x-vtex-account': 'otherstore' }, 'UNAUTHENTICATED'],
-  ["another account's admin, with x-vtex-account naming its account", { cookie: 'VtexIdclientAutCookie=other-account-admin', 'x-vtex-account': 'otherstore' }, 'UPSTREAM_UNAVAILABLE'],
+  ["another account's admin, with x-vtex-account naming its account", { cookie: 'VtexIdclientAutCookie=other-account-admin', 'x-vtex-account': 'otherstore' }, 'UNAUTHENTICATED'],
   ['a viewer cookie and an admin header (the cookie wins)', { cookie: 'VtexIdclientAutCookie=local-viewer', VtexIdclientAutCookie: 'local-admin' }, 'FORBIDDEN'],
   ['an admin cookie and a viewer header (the cookie wins)', { cookie: 'VtexIdclientAutCookie=local-admin', VtexIdclientAutCookie: 'local-viewer' }, null],
   ['the token of a calling IO app, as a cookie', { cookie: 'VtexIdclientAutCookie=local-caller-app-token' }, null],
@@ -30,7 +30,7 @@ const CALLERS: Array<[string, Record<string, string>, string | null]> = [
   ['a token smuggling a path', { cookie: 'VtexIdclientAutCookie=../../api/oms/pvt/orders' }, 'UNAUTHENTICATED'],
   ['the cookie under another case', { cookie: 'vtexidclientautcookie=local-admin' }, 'UNAUTHENTICATED'],
   ["the cookie with the account's suffix only", { cookie: 'VtexIdclientAutCookie_localstore=local-admin' }, 'UNAUTHENTICATED'],
-  ['an admin, but the app credential is not an app token (License Manager answers 401)', { cookie: 'VtexIdclientAutCookie=local-admin', 'x-vtex-credential': 'not-an-app-token' }, 'UPSTREAM_UNAVAILABLE'],
+  ['an admin, but the app credential is not an app token (License Manager answers 401)', { cookie: 'VtexIdclientAutCookie=local-admin', 'x-vtex-credential': 'not-an-app-token' }, 'UNAUTHENTICATED'],
 ]
 
 describe.each(Object.entries(ROOT_FIELDS))('%s', (field, operation) => {

@@ -9,7 +9,8 @@ import { useServiceStack } from '../support/serviceStack'
 import { ORDER_TRACKING, TRACKED, UPDATE_TRACKING_STATUS, event } from '../support/operations'
 
 const stack = useServiceStack()
-const REACT_DIR = path.resolve(__dirname, '../../react')
+const REPO_ROOT = path.resolve(__dirname, '../..')
+const REACT_DIR = path.join(REPO_ROOT, 'react')
 const input = { isDelivered: true, deliveredDate: '2026-11-20', events: [event('Entregue', '2026-11-20')] }
 const body = JSON.stringify({ query: UPDATE_TRACKING_STATUS, variables: { ...TRACKED, input } })
 
@@ -28,7 +29,7 @@ async function freePort(): Promise<number> {
 beforeAll(async () => {
   const port = await freePort()
   origin = `http://127.0.0.1:${port}`
-  vite = spawn(process.execPath, [path.join(REACT_DIR, 'node_modules/vite/bin/vite.js'), '--host', '127.0.0.1', '--strictPort'], {
+  vite = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), '--host', '127.0.0.1', '--strictPort'], {
     cwd: REACT_DIR,
     env: { ...process.env, PORT: String(port), ORDER_TRACKING_GRAPHQL_URL: stack.graphqlUrl, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     detached: true,

@@ -105,3 +105,25 @@ describe('whatever the failure', () => {
     }
   }, 30_000) // the first call spends the retry policy's whole budget
 })
+
+// Not ours to answer: @vtex/api's GraphQL route reads the query (extractQuery) before any of
+// the app's code, @auth included, and answers its own 500. These pin where the 500 comes from
+// (README, "Errors") and that it carries nothing it should not.
+describe('given a GET of the GraphQL URL', () => {
+  const ioHeaders = { 'x-vtex-account': 'localstore', 'x-vtex-workspace': 'master', 'x-vtex-credential': 'local-app-token' }
+
+  test('without a query, the runtime answers 500 "Must provide Source" before @auth or a resolver runs', async () => {
+    const response = await fetch(stack.graphqlUrl, { headers: { ...ioHeaders, accept: 'text/html' } })
+    const raw = await response.text()
+    expect(response.status).toBe(500)
+    expect(JSON.parse(raw).errors[0].message).toBe('Must provide Source. Received: undefined')
+    expect(stack.sandbox.journal()).toEqual([]) // not even VTEX ID was asked
+    expect(raw).not.toMatch(/local-app-token|\n\s+at |\\n\s+at /)
+  })
+
+  test('with ?query=, the same URL answers it', async () => {
+    const response = await fetch(`${stack.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: ioHeaders })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } })
+  })
+})

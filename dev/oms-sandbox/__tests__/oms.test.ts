@@ -148,6 +148,7 @@ describe('PUT tracking', () => {
     ['date-time without offset', { isDelivered: false, deliveredDate: null, events: [{ city: 'a', state: 'b', description: 'c', date: '2024-02-10T10:00:00' }] }],
     ['impossible date', { isDelivered: false, deliveredDate: null, events: [{ city: 'a', state: 'b', description: 'c', date: '2024-02-30' }] }],
     ['description too long', { isDelivered: false, deliveredDate: null, events: [{ city: 'a', state: 'b', description: 'x'.repeat(5001), date: '2024-01-01' }] }],
+    ['description of 5001 emoji', { isDelivered: false, deliveredDate: null, events: [{ city: 'a', state: 'b', description: '\u{1F69A}'.repeat(5001), date: '2024-01-01' }] }],
     ['bad deliveredDate', { isDelivered: true, deliveredDate: '01/10/2022', events: [] }],
   ])('400 on invalid body: %s', async (_name, body) => {
     const r = await put(ORDER, INVOICE, body)
@@ -158,6 +159,11 @@ describe('PUT tracking', () => {
 
   test('description of exactly 5000 characters is accepted', async () => {
     const r = await put(ORDER, INVOICE, trackingBody([{ ...e1, description: 'x'.repeat(5000) }]))
+    expect(r.status).toBe(200)
+  })
+
+  test('description of 5000 emoji (10000 UTF-16 units) is accepted: characters are code points', async () => {
+    const r = await put(ORDER, INVOICE, trackingBody([{ ...e1, description: '\u{1F69A}'.repeat(5000) }]))
     expect(r.status).toBe(200)
   })
 

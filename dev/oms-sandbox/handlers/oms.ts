@@ -78,7 +78,8 @@ function validateTracking(text: string): Validated<TrackingBody> {
       if (typeof e[k] !== 'string') return { ok: false, reply: bad(`events[${i}].${k} is required and must be a string`) }
     }
     const description = e.description as string
-    if (description.length > MAX_DESCRIPTION) return { ok: false, reply: bad(`events[${i}].description exceeds ${MAX_DESCRIPTION} characters`) }
+    // OMS documents "characters"; counted as code points, so an emoji is one character, as in domain/.
+    if (description.length > MAX_DESCRIPTION && [...description].length > MAX_DESCRIPTION) return { ok: false, reply: bad(`events[${i}].description exceeds ${MAX_DESCRIPTION} characters`) }
     const createDate = parseEventDate(e.date as string)
     if (!createDate) return { ok: false, reply: bad(`events[${i}].date "${String(e.date)}" is not a valid date; expected yyyy-mm-dd or ISO 8601 with offset`) }
     events.push({ city: e.city as string, state: e.state as string, description, createDate })

@@ -1,7 +1,8 @@
 // The admin page in a real browser against the whole local stack: the OMS sandbox and the
 // real @vtex/api worker (in this jest process, see ../../support/serviceStack), the page
 // built once by Vite and served by `vite preview` (a child process whose /graphql proxy adds
-// the headers the IO router would), and Debian's Chromium driven by playwright-core.
+// the headers the IO router would), and Chromium (./chromium: npm's, or CHROMIUM_PATH) driven
+// by playwright-core.
 //
 // Why build + preview and not the dev server: measured here, a page load took ~3.7 s on the
 // dev server (hundreds of unbundled modules) against ~1.5-2 s for the build, which itself
@@ -9,7 +10,7 @@
 // middle of a test, and it writes only to its own temporary folder, so it does not touch
 // react/build or react/node_modules/.vite that people's own dev servers use.
 import { ChildProcess, spawn } from 'child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'fs'
 import { Server, createServer as createHttpServer } from 'http'
 import { createServer } from 'net'
 import { tmpdir } from 'os'
@@ -17,17 +18,21 @@ import path from 'path'
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core'
 
 import { ServiceStack, startServiceStack } from '../../support/serviceStack'
+import { BrowserBinary, CHROMIUM_ENV, CHROMIUM_ERROR_ENV } from './chromium'
 
 const REPO_ROOT = path.resolve(__dirname, '../../..')
 const REACT_DIR = path.join(REPO_ROOT, 'react')
-const VITE_BIN = path.join(REACT_DIR, 'node_modules', 'vite', 'bin', 'vite.js')
+const VITE_BIN = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js')
 const ARTIFACTS_DIR = path.join(REPO_ROOT, 'artifacts', 'browser')
 const BASE_PATH = '/admin/app/order-tracking/'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-/** The flags of shared/notes "Browser tests" (without the networking ones Chromium keeps
- *  calling Google services, which on a closed network means a flood of refused connections), plus one. */
+/**
+ * Chosen for a test machine, whichever binary: without the networking ones Chromium keeps
+ * calling Google services, which on a closed network means a flood of refused connections.
+ * Not @sparticuz/chromium's own `args`: those are for AWS Lambda (--single-process,
+ * --no-zygote, --disable-web-security...), and a test should see the same-origin rules and
+ * process model a merchant's browser has.
+ */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -78,13 +83,11 @@ export interface PageStack {
   close(): Promise<void>
 }
 
-function assertChromium(): void {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM_PATH}; the browser tests need it. ` +
-        'Install it with `apt-get install -y chromium` (Debian; .ci/run does this on CI).'
-    )
-  }
+/** The browser the globalSetup (./unpackChromium) found, or its reason for finding none. */
+function chromiumBinary(): BrowserBinary {
+  const found = process.env[CHROMIUM_ENV]
+  if (found) return JSON.parse(found) as BrowserBinary
+  throw new Error(process.env[CHROMIUM_ERROR_ENV] ?? 'No Chromium: run the browser tests through the root jest config, whose globalSetup finds it.')
 }
 
 /** A port nobody listens on right now, chosen by the OS. */
@@ -194,7 +197,7 @@ function withoutProxySettings(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 export async function startPageStack(): Promise<PageStack> {
-  assertChromium()
+  const binary = chromiumBinary()
   const outDir = mkdtempSync(path.join(tmpdir(), 'order-tracking-page-'))
   let stack: ServiceStack | undefined
   let server: Child | undefined
@@ -228,9 +231,9 @@ export async function startPageStack(): Promise<PageStack> {
     const egress = guard.attempts
     ;[browser] = await Promise.all([
       chromium.launch({
-        executablePath: CHROMIUM_PATH,
+        executablePath: binary.executablePath,
         args: [...CHROMIUM_ARGS, `--proxy-server=${guard.url}`],
-        env: withoutProxySettings(process.env),
+        env: { ...withoutProxySettings(process.env), ...binary.env },
         headless: true,
       }),
       waitForPage(pageUrl, server, 30_000),
