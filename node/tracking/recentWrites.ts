@@ -8,7 +8,7 @@
 //   from a rival's (a list that differs from both), and waits for the first;
 // - the lag seen so far sets how long the verify first waits and how long the settle check
 //   waits for a quiet order.
-import { TrackingEvent, missingTrackingEvents, trackingEventKey } from '../domain'
+import { TrackingEvent, mergeTrackingEvents, missingTrackingEvents, trackingEventKey } from '../domain'
 import { OmsTrackingUpdate } from '../typings/oms'
 
 /**
@@ -92,7 +92,7 @@ export function mergeBase(key: string, stored: TrackingEvent[]): MergeBase {
   if (last.older.includes(listKey(stored)) || last.replace) {
     return { events: last.body.events, delivery }
   }
-  return { events: [...stored, ...last.body.events], delivery: last.body.isDelivered && !last.replace ? delivery : undefined }
+  return { events: mergeTrackingEvents(stored, last.body.events), delivery: last.body.isDelivered && !last.replace ? delivery : undefined }
 }
 
 /**
