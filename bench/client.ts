@@ -40,7 +40,7 @@ export const updateTrackingStatus = (
   mode: 'MERGE' | 'REPLACE'
 ) => graphql(baseUrl, UPDATE_TRACKING_STATUS, { orderId, invoiceNumber, input: { isDelivered: false, events }, mode })
 
-/** The bench-only root field that calls nothing (floorService.ts): the runtime floor. */
+/** The bench-only root field that calls nothing (benchService.ts): the runtime floor. */
 export const benchFloor = (baseUrl: string) => graphql(baseUrl, 'query Floor { benchFloor }', {})
 
 export const updateTrackingStatuses = (

@@ -1,6 +1,5 @@
-// The schema of the bench-only floor field (floorService.ts): under the same @auth and
-// @trackingErrors as every real root field. Kept apart from floorService.ts, which loads the
-// runtime, and the runtime reads its layout when it is loaded.
+// The schema of the bench-only floor field (benchService.ts): under the same @auth and
+// @trackingErrors as every real root field.
 import { NOTIFY_INVOICE } from '../node/authorization'
 
 export const FLOOR_SCHEMA = `

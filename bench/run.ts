@@ -2,7 +2,7 @@
 // bench/README.md for what each one means). Not a test: it prints tables and writes
 // bench/results.json; a missed target is reported, never an exit code.
 //
-//   npm run bench                      every default part (a, b, b2, c, d, e), about 4-6 minutes on 2 cores
+//   npm run bench                      every default part (a, b, b2, c, d, e), about 2-3 minutes on 2 cores
 //   npm run bench -- --only b,e        some parts (names from PARTS below; comma-separated)
 //   npm run bench -- --quick           a tenth of the counts, to try the bench itself (results.json untouched)
 //   npm run bench -- --rate 400        the sandbox's OMS rate limit R for (b), (b2) and (d), requests/s
@@ -13,15 +13,15 @@
 //   npm run bench -- --only lag        OMS reads lagging writes (bench/lag.ts); only on request
 //
 // Processes: the OMS sandbox (bench/sandboxChild.ts, memory only), the Service (one real
-// @vtex/api worker serving node/ plus the bench-only floor field, bench/floorWorker.ts; part
-// (d) starts three fresh ones) and this one, the client.
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'fs'
+// @vtex/api worker serving node/ compiled by tsc, plus the bench-only floor field,
+// bench/benchService.ts; part (d) starts three fresh ones) and this one, the client.
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs'
 import os from 'os'
 import { join } from 'path'
 
-import { ServiceProcess, startServiceProcess } from '../dev/io-runtime/serviceProcess'
 import { printAbuse, runAbuse } from './abuse'
 import { BatchOptions, BatchResult, runBatch } from './batch'
+import { BenchService, buildBenchService, startBenchService } from './benchService'
 import { addOrders, benchEvent, benchOrders, updateTrackingStatus } from './client'
 import { partLag } from './lag'
 import { ConcurrentResult, runConcurrent } from './concurrent'
@@ -45,7 +45,9 @@ interface Args {
 export interface PartContext {
   args: Args
   sandbox: BenchSandbox
-  service: ServiceProcess
+  service: BenchService
+  /** The compiled Service's folder, for parts that start more Service processes. */
+  serviceDir: string
   log: (line: string) => void
   /** Runs `run`, then prints the CPU each process used meanwhile. */
   measured<T extends object>(run: () => Promise<T>): Promise<T & { cpu?: CpuUse }>
@@ -179,7 +181,7 @@ async function partA(ctx: PartContext): Promise<SingleResult> {
 
 type BatchRun = BatchResult & { cpu?: CpuUse; memory?: PeakMemory }
 
-async function batch(ctx: PartContext, services: ServiceProcess[], options: Omit<BatchOptions, 'log'>): Promise<BatchRun> {
+async function batch(ctx: PartContext, services: BenchService[], options: Omit<BatchOptions, 'log'>): Promise<BatchRun> {
   const memory = sampleMemory(services.map(s => s.pid))
   const result = await ctx.measured(() => runBatch(services.map(s => s.baseUrl), ctx.sandbox, { ...options, log: ctx.log }))
   const peak = memory.stop()
@@ -289,7 +291,7 @@ async function partC(ctx: PartContext): Promise<BatchRun> {
 async function partD(ctx: PartContext): Promise<BatchRun> {
   // Three fresh replicas: the bench's own Service has learned a pace alone in (b) to (c), and
   // a replica that learned the whole limit alone is another scenario (see the README).
-  const replicas = await Promise.all([0, 1, 2].map(() => startBenchService(ctx.sandbox)))
+  const replicas = await Promise.all([0, 1, 2].map(() => startBenchService(ctx.serviceDir, ctx.sandbox.url)))
   try {
     const r = await batch(ctx, replicas, {
       group: 'DD',
@@ -342,17 +344,15 @@ async function partAbuse(ctx: PartContext) {
 
 // ---------------------------------------------------------------------------------------
 
-const startBenchService = (sandbox: BenchSandbox, nodeArgs?: string[]) =>
-  startServiceProcess(sandbox.url, { entry: join(__dirname, 'floorWorker.ts'), nodeArgs })
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   const info = machine()
   log(`bench: ${info.cpuModel}, ${info.cores} cores, node ${info.node}, ${info.date}${args.quick ? ' (quick)' : ''}`)
   const begun = Date.now()
   let sandbox: BenchSandbox | undefined
-  let service: ServiceProcess | undefined
+  let service: BenchService | undefined
   let profileDir: string | undefined
+  let serviceDir: string | undefined
   const verdicts: Array<[string, string, string, string]> = []
   const results: Record<string, unknown> = {
     machine: info,
@@ -365,7 +365,9 @@ async function main(): Promise<void> {
       profileDir = join(__dirname, 'tmp', `profile-${Date.now()}`)
       mkdirSync(profileDir, { recursive: true })
     }
-    service = await startBenchService(sandbox, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined)
+    log('compiling node/ for the bench Service …')
+    serviceDir = buildBenchService()
+    service = await startBenchService(serviceDir, sandbox.url, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined)
     log(`sandbox ${sandbox.url}, service ${service.baseUrl}`)
     // One call end to end before measuring anything: the stack answers and authorizes.
     await addOrders(sandbox.url, benchOrders('SMOKE', 1))
@@ -374,10 +376,12 @@ async function main(): Promise<void> {
 
     const sb = sandbox
     const svc = service
+    const built = serviceDir
     const context: PartContext = {
       args,
       sandbox: sb,
       service: svc,
+      serviceDir: built,
       log,
       async measured(run) {
         const before = cpuSnapshot(sb.pid, svc.pid)
@@ -398,6 +402,7 @@ async function main(): Promise<void> {
     await service?.stop()
     await sandbox?.stop()
     closeAgent()
+    if (serviceDir) rmSync(serviceDir, { recursive: true, force: true })
   }
   if (profileDir) {
     const dir = profileDir

@@ -1,5 +1,5 @@
 // (a) Single-update overhead: one GraphQL call through the Service against (1) the runtime
-// floor, a bench-only root field that calls nothing under the same @auth (floorService.ts),
+// floor, a bench-only root field that calls nothing under the same @auth (benchService.ts),
 // and (2) the OMS requests the mode needs sent straight to the sandbox; sequential,
 // interleaved call by call so that drift (JIT, GC, the Service's settle checks) lands on every
 // kind alike. App overhead = Service p50 − floor p50 − direct p50.

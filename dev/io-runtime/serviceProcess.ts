@@ -15,8 +15,6 @@ export interface ServiceProcess {
 export interface ServiceProcessOptions {
   /** Node flags for the worker, e.g. --cpu-prof (which NODE_OPTIONS does not take). */
   nodeArgs?: string[]
-  /** The script to run instead of worker.ts, taking the same argument (the benchmark's floor worker). */
-  entry?: string
   /** Environment added to this process's own (the app's configuration variables). */
   env?: Record<string, string>
 }
@@ -25,7 +23,7 @@ export function startServiceProcess(omsUrl: string, options: ServiceProcessOptio
   const tsxLoader = pathToFileURL(require.resolve('tsx', { paths: [REPO_ROOT] })).href
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), '--import', tsxLoader, options.entry ?? join(__dirname, 'worker.ts'), omsUrl],
+    [...(options.nodeArgs ?? []), '--import', tsxLoader, join(__dirname, 'worker.ts'), omsUrl],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...options.env } }
   )
   return new Promise((resolve, reject) => {

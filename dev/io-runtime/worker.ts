@@ -19,18 +19,11 @@ export interface ServiceWorker {
   close(): Promise<void>
 }
 
-export interface ServiceWorkerOptions {
-  /** What service/src/node points at; node/ by default (the benchmark wraps it). */
-  nodeSource?: string
-  /** Appended to the schema (the benchmark's floor field). */
-  extraSchema?: string
-}
-
 /** The node/ sources are loaded by whatever compiles TypeScript on require (ts-jest, tsx). */
-export async function startServiceWorker(omsUrl: string, options: ServiceWorkerOptions = {}): Promise<ServiceWorker> {
+export async function startServiceWorker(omsUrl: string): Promise<ServiceWorker> {
   Object.assign(process.env, appEnvironment(omsUrl))
   const dir = mkdtempSync(join(tmpdir(), 'order-tracking-service-'))
-  writeServiceLayout(dir, options.nodeSource ?? join(REPO_ROOT, 'node'), options.extraSchema)
+  writeServiceLayout(dir, join(REPO_ROOT, 'node'))
   const previousCwd = process.cwd()
   process.chdir(dir) // the runtime resolves the app and its schema from the working directory
   let server: Server
@@ -50,21 +43,16 @@ export async function startServiceWorker(omsUrl: string, options: ServiceWorkerO
   }
 }
 
-/** Serves until SIGINT or SIGTERM, after printing `listening <port>` (what serviceProcess.ts reads). */
-export function serveUntilSignalled(worker: Promise<ServiceWorker>): void {
-  worker.then(started => {
-    process.stdout.write(`listening ${started.port}\n`)
-    const stop = () => started.close().then(() => process.exit(0))
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
-}
-
 if (require.main === module) {
   const omsUrl = process.argv[2]
   if (!omsUrl) {
     console.error('usage: tsx dev/io-runtime/worker.ts <omsSandboxUrl>')
     process.exit(2)
   }
-  serveUntilSignalled(startServiceWorker(omsUrl))
+  startServiceWorker(omsUrl).then(worker => {
+    process.stdout.write(`listening ${worker.port}\n`)
+    const stop = () => worker.close().then(() => process.exit(0))
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
 }
