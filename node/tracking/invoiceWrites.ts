@@ -254,6 +254,9 @@ type WrittenPut = PlannedPut & { receipt: OmsWriteReceipt }
 async function mergeRound(order: OrderState, writes: QueuedWrite[]): Promise<void> {
   const { oms, orderId } = order
   let pending = writes
+  // Late reads are waited for up to the lag bound after the round's first PUT, not after each
+  // rewrite: when OMS lags longer than assumed, the round ends (CONFLICT) in bounded time.
+  let lateReadsUntil: number | undefined
   for (let attempt = 0; pending.length > 0; attempt++) {
     const current = await readOrder(oms, orderId, pending)
     if (!current) return
@@ -261,7 +264,8 @@ async function mergeRound(order: OrderState, writes: QueuedWrite[]): Promise<voi
     const written = await Promise.all(planned.map(put => writePut(order, put)))
     const toVerify = written.filter((put): put is WrittenPut => put !== null)
     if (toVerify.length === 0) return
-    const rivals = await verify(order, toVerify)
+    lateReadsUntil ??= Date.now() + readLagMaxMs()
+    const rivals = await verify(order, toVerify, lateReadsUntil)
     if (!rivals) return
     pending = rivals
     if (pending.length > 0 && attempt >= MAX_MERGE_REWRITES) {
@@ -279,9 +283,9 @@ const LATE_READ_PAUSE_MS = 25
  * Reads the order back until every update's events show, or the list is a rival's: returns
  * the updates to merge and write again (null once a failed read answered them all). A late
  * read (the list as before our PUT, or older) is read again after a pause: the lag seen so far
- * at first, then growing, up to readLagMaxMs after the PUT; after that it counts as a rival's.
+ * at first, then growing, until `lateReadsUntil`; after that it counts as a rival's.
  */
-async function verify(order: OrderState, puts: WrittenPut[]): Promise<QueuedWrite[] | null> {
+async function verify(order: OrderState, puts: WrittenPut[], lateReadsUntil: number): Promise<QueuedWrite[] | null> {
   const writtenAt = Date.now()
   const rivals: QueuedWrite[] = []
   let late = puts
@@ -315,9 +319,10 @@ async function verify(order: OrderState, puts: WrittenPut[]): Promise<QueuedWrit
     }
     const elapsed = Date.now() - writtenAt
     if (stillLate.length === 0) return rivals
-    if (elapsed >= readLagMaxMs()) return [...rivals, ...stillLate.flatMap(put => put.writes)]
+    const left = lateReadsUntil - Date.now()
+    if (left <= 0) return [...rivals, ...stillLate.flatMap(put => put.writes)]
     const pause = Math.max(LATE_READ_PAUSE_MS * 2 ** reread, reread === 0 ? 1.25 * expectedReadLagMs() - elapsed : 0)
-    await new Promise(resolve => setTimeout(resolve, Math.min(pause, readLagMaxMs() - elapsed)))
+    await new Promise(resolve => setTimeout(resolve, Math.min(pause, left)))
     late = stillLate
   }
 }
