@@ -6,6 +6,7 @@
 //   npm run bench -- --only b,e        some parts (names from PARTS below; comma-separated)
 //   npm run bench -- --quick           a tenth of the counts, to try the bench itself (results.json untouched)
 //   npm run bench -- --rate 400        the sandbox's OMS rate limit R for (b), (b2) and (d), requests/s
+//   npm run bench -- --only queue      the tracking index at scale, on its own (bench/queue.ts)
 //   npm run bench -- --no-write        print only
 //   npm run bench -- --profile         also a V8 CPU profile of the Service (node --cpu-prof),
 //                                      kept in bench/tmp/ and summarized at the end
@@ -25,6 +26,7 @@ import { BenchService, buildBenchService, startBenchService } from './benchServi
 import { addOrders, benchEvent, benchOrders, updateTrackingStatus } from './client'
 import { partLag } from './lag'
 import { ConcurrentResult, runConcurrent } from './concurrent'
+import { runQueueBench } from './queue'
 import { CpuUse, cpuSnapshot, cpuUse } from './cpu'
 import { closeAgent } from './http'
 import { PeakMemory, sampleMemory } from './memory'
@@ -76,6 +78,11 @@ const PARTS: Record<string, Part> = {
 }
 const DEFAULT_PARTS = Object.keys(PARTS).filter(name => PARTS[name].default)
 
+// Scenarios that bring their own stack and run alone (`--only <name>`).
+const STANDALONE: Record<string, (args: Args) => Promise<void>> = {
+  queue: args => runQueueBench({ quick: args.quick, rate: args.rate, write: args.write, log }),
+}
+
 // The figures of the issue that set these targets ("The write path at volume").
 const TARGETS = {
   appOverheadMs: 1,
@@ -99,8 +106,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--profile') args.profile = true
     else throw new Error(`unknown argument ${a} (see the top of bench/run.ts)`)
   }
-  const unknown = [...args.only].filter(name => !PARTS[name])
-  if (unknown.length) throw new Error(`unknown part ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(', ')}`)
+  const unknown = [...args.only].filter(name => !PARTS[name] && !STANDALONE[name])
+  if (unknown.length) throw new Error(`unknown part ${unknown.join(', ')}; parts: ${[...Object.keys(PARTS), ...Object.keys(STANDALONE)].join(', ')}`)
   if (!Number.isFinite(args.rate) || args.rate < 10) throw new Error('--rate must be a number >= 10')
   return args
 }
@@ -346,6 +353,8 @@ async function partAbuse(ctx: PartContext) {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
+  const standalone = [...args.only].find(name => STANDALONE[name])
+  if (standalone) return STANDALONE[standalone](args)
   const info = machine()
   log(`bench: ${info.cpuModel}, ${info.cores} cores, node ${info.node}, ${info.date}${args.quick ? ' (quick)' : ''}`)
   const begun = Date.now()

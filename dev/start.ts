@@ -7,6 +7,7 @@ import { join } from 'path'
 import { IDENTITIES, startOmsSandbox } from './oms-sandbox'
 import { demoCurl, LOCAL_GRAPHQL_URL } from './demoCurl'
 import { buildService } from './io-runtime/build'
+import { installMasterDataSchemas, subscribeServiceToEvents } from './io-runtime/platform'
 import { LOCAL_ACCOUNT, LOCAL_WORKSPACE, REPO_ROOT, appEnvironment } from './io-runtime/environment'
 
 const SANDBOX_PORT = Number(process.env.OMS_SANDBOX_PORT ?? 8780)
@@ -24,6 +25,37 @@ async function waitFor(url: string, init: RequestInit, timeoutMs: number): Promi
       if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`)
       await new Promise(resolve => setTimeout(resolve, 250))
     }
+  }
+}
+
+/**
+ * The sandbox's Master Data lives in memory: on every start the tracking index is rebuilt
+ * from the sandbox's OMS (the last 60 days), as an operator would after installing the app.
+ */
+async function rebuildIndex(): Promise<void> {
+  const now = Date.now()
+  const call = (query: string, variables: Record<string, unknown> = {}) =>
+    fetch(GRAPHQL_URL, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-vtex-account': LOCAL_ACCOUNT,
+        'x-vtex-workspace': LOCAL_WORKSPACE,
+        'x-vtex-credential': IDENTITIES.localAppToken.token,
+        cookie: `VtexIdclientAutCookie=${IDENTITIES.localAdmin.token}`,
+      },
+      body: JSON.stringify({ query, variables }),
+    }).then(response => response.json() as Promise<{ data?: any; errors?: unknown }>)
+  const started = await call(
+    'mutation($from: String!, $to: String!) { rebuildTrackingIndex(invoicedFrom: $from, invoicedTo: $to) { ordersFound } }',
+    { from: new Date(now - 60 * 86_400_000).toISOString(), to: new Date(now).toISOString() }
+  )
+  if (started.errors) throw new Error('the tracking index rebuild did not start')
+  console.log(`Indexing ${started.data.rebuildTrackingIndex.ordersFound} invoiced orders ...`)
+  for (;;) {
+    const progress = (await call('{ trackingIndexRebuild { state ordersIndexed } }')).data?.trackingIndexRebuild
+    if (progress?.state !== 'RUNNING') return
+    await new Promise(resolve => setTimeout(resolve, 250))
   }
 }
 
@@ -52,6 +84,10 @@ async function main() {
   process.on('SIGINT', () => void stop())
   process.on('SIGTERM', () => void stop())
 
+  // What IO does at install: the masterdata builder's schemas; the broker's subscriptions.
+  installMasterDataSchemas(sandbox)
+  subscribeServiceToEvents(sandbox, new URL(GRAPHQL_URL).origin)
+
   const serviceDir = join(STATE_DIR, 'service-app')
   console.log('Building node/ ...')
   buildService(serviceDir)
@@ -77,6 +113,8 @@ async function main() {
     },
     60_000
   )
+
+  await rebuildIndex()
 
   const admin = spawn(process.execPath, [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), '--strictPort'], {
     cwd: join(REPO_ROOT, 'react'),

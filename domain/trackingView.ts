@@ -17,4 +17,6 @@ export interface InvoiceTracking {
   deliveredDate: string | null
   /** Oldest first; dates ISO 8601 in UTC. */
   events: TrackingEvent[]
+  /** The latest event's status (a TrackingEventStatus value), which the API resolves from the events. */
+  status?: string | null
 }

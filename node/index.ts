@@ -1,9 +1,10 @@
-// Wiring only: clients with their defaults, and the GraphQL resolvers. The logic lives in
+// Wiring only: clients with their defaults, the GraphQL resolvers and the order events. The logic lives in
 // tracking/ (OMS workflows) and ../domain (rules shared with the admin page).
 import { ClientsConfig, Service } from '@vtex/api'
 
 import { Clients } from './clients'
 import { TrackingErrors } from './directives/trackingErrors'
+import { onOrderStateChange } from './events/orderEvents'
 import { resolvers } from './resolvers'
 import { guardValidation } from './validationGuard'
 
@@ -32,4 +33,6 @@ export default new Service({
     resolvers,
     schemaDirectives: { trackingErrors: TrackingErrors },
   },
+  // node/service.json subscribes it to vtex.orders-broadcast (invoiced, canceled).
+  events: { orderStateChange: onOrderStateChange },
 })

@@ -56,7 +56,7 @@ function rootFields(info: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>): 
 /** Distinct response keys at the root of the operation, through fragments. */
 export const countRootFields = (info: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>) => rootFields(info).size
 
-/** Updates the request carries: each single-invoice write is one, a batch is its length. */
+/** Updates the request carries: each single-invoice write is one, a batch (events or tracking numbers) is its length. */
 export function countUpdates(info: RootInfo): { total: number; batchKeys: string[] } {
   if (info.operation.operation !== 'mutation') return { total: 0, batchKeys: [] }
   const mutationFields = info.schema.getMutationType()?.getFields() ?? {}
@@ -66,7 +66,7 @@ export function countUpdates(info: RootInfo): { total: number; batchKeys: string
     const name = node.name.value as string
     const definition = mutationFields[name]
     if (!definition) continue
-    if (name !== 'updateTrackingStatuses') {
+    if (name !== 'updateTrackingStatuses' && name !== 'setInvoiceTrackings') {
       total += 1
       continue
     }

@@ -18,6 +18,7 @@ module.exports = {
   moduleNameMapper: {
     [`^(${SHARED_WITH_THE_PAGE.join('|')})(/.*)?$`]: '<rootDir>/node_modules/$1$2',
     '^vtex\\.styleguide$': '@vtex/styleguide',
+    '^vtex\\.render-runtime$': '<rootDir>/local/renderRuntime.tsx',
     '\\.css$': '<rootDir>/jest/styleStub.js',
   },
   setupFilesAfterEnv: ['<rootDir>/jest/setup.ts'],

@@ -152,7 +152,11 @@ export default defineConfig({
   },
   plugins: [sameOriginGraphql(), baseWithoutSlash(), styleguideCss(), graphqlTag(), react()],
   resolve: {
-    alias: { 'vtex.styleguide': '@vtex/styleguide' },
+    alias: {
+      'vtex.styleguide': '@vtex/styleguide',
+      // IO's admin provides it; the local shell has a stand-in.
+      'vtex.render-runtime': path.join(REACT_DIR, 'local', 'renderRuntime.tsx'),
+    },
     // The styleguide and the local shell's Apollo packages are installed at the repository
     // root (local tooling), the page's own packages in react/node_modules: one copy of each.
     dedupe: ['react', 'react-dom', 'react-intl', 'react-apollo', 'graphql', 'apollo-client', 'apollo-cache', 'apollo-link', 'apollo-utilities'],

@@ -20,6 +20,10 @@ export function appEnvironment(omsUrl: string): Record<string, string> {
     // Every outbound call of the real HTTP stack goes to the OMS sandbox in proxy form.
     HTTP_PROXY: omsUrl,
     http_proxy: omsUrl,
+    // Outside IO the runtime calls infra apps (the Apps client's settings) over https; axios
+    // sends those to an http proxy in the same absolute form.
+    HTTPS_PROXY: omsUrl,
+    https_proxy: omsUrl,
     NO_PROXY: 'localhost,127.0.0.1',
     no_proxy: 'localhost,127.0.0.1',
   }

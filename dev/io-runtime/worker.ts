@@ -28,6 +28,10 @@ export async function startServiceWorker(omsUrl: string): Promise<ServiceWorker>
   process.chdir(dir) // the runtime resolves the app and its schema from the working directory
   let server: Server
   try {
+    // The package first, as IO's startApp() has it loaded: required from inside its own
+    // worker module, @vtex/api's index is only half built when the app's code (and
+    // @vtex/clients) read it.
+    require(join(REPO_ROOT, 'node', 'node_modules', '@vtex', 'api'))
     const { startWorker } = runtimeModule('service/worker')
     const { getServiceJSON } = runtimeModule('service/loaders')
     server = startWorker(getServiceJSON()).listen(0, '127.0.0.1')

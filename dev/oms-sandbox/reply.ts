@@ -1,9 +1,13 @@
 // What a handler answers; server.ts turns it into an HTTP response and a journal entry.
 import type { IncomingMessage } from 'http'
+import type { AppSettingsStore } from './appSettings'
+import type { OrdersBroadcast } from './events'
 import type { Faults } from './faults'
 import type { Journal } from './journal'
 import type { ParsedRequest } from './request'
+import type { MasterDataStore } from './masterData/store'
 import type { Store } from './state'
+import type { SeedOrderSpec } from './types'
 
 export interface Reply {
   status: number
@@ -21,6 +25,11 @@ export interface HandlerContext {
   store: Store
   journal: Journal
   faults: Faults
+  masterData: MasterDataStore
+  appSettings: AppSettingsStore
+  broadcast: OrdersBroadcast
+  /** Adds orders; an invoiced one is announced on the orders-broadcast. */
+  addOrders(specs: SeedOrderSpec[]): void
   reset(): void
   auth: string | null
   /** Set by a read that answered an older version of the order (faults staleReadMs). */

@@ -2,7 +2,10 @@
 // VTEX hosts and the plain form; control routes only answer in the plain form.
 import * as control from './handlers/control'
 import { granted } from './handlers/licenseManager'
+import { getAppSettings, putAppSettings } from './handlers/appSettings'
+import { listOrders } from './handlers/listOrders'
 import { getOrder, patchInvoice, putTracking } from './handlers/oms'
+import * as masterData from './masterData/handlers'
 import { authenticatedUser } from './handlers/vtexid'
 import type { Handler } from './reply'
 
@@ -13,9 +16,19 @@ const r = (method: string, path: string, handler: Handler, oms = false): Route =
 export const API_ROUTES: Route[] = [
   r('GET', '/api/vtexid/pub/authenticated/user', authenticatedUser),
   r('GET', '/api/license-manager/pvt/accounts/*/products/*/logins/*/resources/*/granted', granted),
+  r('GET', '/api/oms/pvt/orders', listOrders, true),
   r('GET', '/api/oms/pvt/orders/*', getOrder, true),
   r('PATCH', '/api/oms/pvt/orders/*/invoice/*', patchInvoice, true),
   r('PUT', '/api/oms/pvt/orders/*/invoice/*/tracking', putTracking, true),
+  r('GET', '/api/dataentities/*/documents/*', masterData.getDocument),
+  r('PUT', '/api/dataentities/*/documents/*', masterData.putDocument),
+  r('PATCH', '/api/dataentities/*/documents/*', masterData.patchDocument),
+  r('DELETE', '/api/dataentities/*/documents/*', masterData.deleteDocument),
+  r('PATCH', '/api/dataentities/*/documents', masterData.upsertPartial),
+  r('GET', '/api/dataentities/*/search', masterData.search),
+  r('PUT', '/api/dataentities/*/schemas/*', masterData.putSchema),
+  r('GET', '/apps/v0/*/*/apps/*/settings', getAppSettings),
+  r('PUT', '/apps/v0/*/*/apps/*/settings', putAppSettings),
 ]
 
 export const CONTROL_ROUTES: Route[] = [
@@ -25,6 +38,8 @@ export const CONTROL_ROUTES: Route[] = [
   r('PUT', '/_sandbox/faults', control.putFaults),
   r('POST', '/_sandbox/orders', control.addOrders),
   r('GET', '/_sandbox/orders/*', control.getOrderRaw),
+  r('PUT', '/_sandbox/events', control.putEvents),
+  r('GET', '/_sandbox/events/deliveries', control.getDeliveries),
   r('GET', '/_sandbox/journal', control.getJournal),
   r('DELETE', '/_sandbox/journal', control.clearJournal),
 ]

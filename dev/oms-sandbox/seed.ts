@@ -48,7 +48,7 @@ export function buildOrder(spec: SeedOrderSpec): { account: string; order: OmsOr
     invoiceValue: (inv.type ?? 'Output') === 'Input' ? items[0].price : itemsTotal + freight,
     invoiceUrl: `https://${account}.example/invoices/${encodeURIComponent(inv.invoiceNumber)}.pdf`,
     invoiceKey: null,
-    issuanceDate: addDays(creationDate, 2 + n * 7),
+    issuanceDate: spec.invoicedAt ? addDays(spec.invoicedAt, 0) : addDays(creationDate, 2 + n * 7),
     courier: inv.courier ?? (inv.trackingNumber ? deliveryCompany : null),
     trackingNumber: inv.trackingNumber ?? null,
     trackingUrl: inv.trackingUrl ?? null,
@@ -85,7 +85,7 @@ export function buildOrder(spec: SeedOrderSpec): { account: string; order: OmsOr
         deliveryChannel: channel,
         deliveryCompany,
         shippingEstimate: pickup ? '1bd' : '4bd',
-        shippingEstimateDate: addDays(creationDate, pickup ? 1 : 6),
+        shippingEstimateDate: spec.shippingEstimateDate ? addDays(spec.shippingEstimateDate, 0) : addDays(creationDate, pickup ? 1 : 6),
         pickupPointId: pickup ? '1_loja-centro-sp' : null,
         pickupStoreInfo: pickup
           ? { isPickupStore: true, friendlyName: 'Loja Centro SP', address: { city: 'São Paulo', state: 'SP', street: 'Rua Augusta', number: '1500', postalCode: '01304-001', country: 'BRA' } }
@@ -161,3 +161,82 @@ export const DEMO_ORDERS: DemoOrder[] = [
     },
   },
 ]
+
+// The work queue's seed: 300 invoiced orders spread over every problem, dated relative to
+// the moment the sandbox is seeded, so the queue has work on first start. Descriptions are
+// the status presets in Portuguese (the local store's shoppers' language).
+const QUEUE_COURIERS = ['Correios', 'Jadlog', 'Loggi', 'Total Express']
+const PT = {
+  pickedUp: 'A transportadora coletou o pacote.',
+  inTransit: 'O pacote está a caminho.',
+  deliveryAttempted: 'A transportadora tentou entregar o pacote, mas não conseguiu.',
+  delayed: 'A entrega está atrasada.',
+  exception: 'Houve um problema com a entrega. A transportadora está resolvendo.',
+  delivered: 'O pacote foi entregue.',
+}
+const CITIES: Array<[string, string]> = [['São Paulo', 'SP'], ['Curitiba', 'PR'], ['Belo Horizonte', 'MG'], ['Recife', 'PE']]
+export const QUEUE_SEED_SIZE = 300
+
+/** What seeded order `i` is meant to show in the queue (10 kinds, 30 orders each). */
+export const QUEUE_SEED_KINDS = [
+  'noTrackingNumber', 'noTrackingNumber', 'noEvents', 'stale', 'late', 'exception', 'inTransit', 'inTransit', 'delivered', 'delivered',
+] as const
+
+export function queueSeed(now: number, count = QUEUE_SEED_SIZE): SeedOrderSpec[] {
+  const day = 86_400_000
+  const iso = (t: number) => new Date(t).toISOString().replace(/\.(\d{3})Z$/, '.$10000+00:00')
+  const specs: SeedOrderSpec[] = []
+  for (let i = 0; i < count; i++) {
+    const kind = QUEUE_SEED_KINDS[i % QUEUE_SEED_KINDS.length]
+    const orderId = `${1172452910000 + i}-01`
+    const courier = QUEUE_COURIERS[i % QUEUE_COURIERS.length]
+    const [city, state] = CITIES[i % CITIES.length]
+    // Spread over hours and seconds: OMS's List orders pages at most 3,000 orders of one
+    // invoicing instant, and real stores do not invoice thousands in the same millisecond.
+    const hours = (i % 7) * 3_600_000 + i * 1_000
+    const event = (description: string, at: number) => ({ lastChange: iso(at), city, state, description, createDate: iso(at) })
+    let invoicedAt = now - 2 * day - hours
+    let estimate = now + 5 * day
+    let courierStatus: CourierStatus | null = null
+    switch (kind) {
+      case 'noEvents':
+        invoicedAt = now - 4 * day - hours
+        break
+      case 'stale':
+        invoicedAt = now - 14 * day - hours
+        estimate = now + 2 * day
+        courierStatus = { status: 'ok', finished: false, deliveredDate: null, data: [event(PT.pickedUp, invoicedAt + day), event(PT.inTransit, now - 10 * day - hours)] }
+        break
+      case 'late':
+        invoicedAt = now - 6 * day - hours
+        estimate = now - day - hours
+        courierStatus = { status: 'ok', finished: false, deliveredDate: null, data: [event(PT.inTransit, now - day - hours)] }
+        break
+      case 'exception': {
+        const last = [PT.deliveryAttempted, PT.delayed, PT.exception][i % 3]
+        courierStatus = { status: 'ok', finished: false, deliveredDate: null, data: [event(PT.pickedUp, now - day - hours), event(last, now - 3_600_000 - hours)] }
+        break
+      }
+      case 'inTransit':
+        courierStatus = { status: 'ok', finished: false, deliveredDate: null, data: [event(PT.pickedUp, now - day - hours), event(PT.inTransit, now - 3_600_000 - hours)] }
+        break
+      case 'delivered': {
+        const at = now - 3_600_000 - hours
+        courierStatus = { status: 'ok', finished: true, deliveredDate: iso(at), data: [event(PT.inTransit, now - day), event(PT.delivered, at)] }
+        break
+      }
+    }
+    specs.push({
+      orderId,
+      creationDate: iso(invoicedAt - day),
+      invoicedAt: iso(invoicedAt),
+      shippingEstimateDate: iso(estimate),
+      invoices: [{
+        invoiceNumber: String(40000 + i),
+        ...(kind === 'noTrackingNumber' ? {} : { trackingNumber: `QA${String(100000000 + i)}BR`, courier }),
+        courierStatus,
+      }],
+    })
+  }
+  return specs
+}

@@ -3,9 +3,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'http'
 import type { AddressInfo } from 'net'
 import { join } from 'path'
+import { AppSettingsStore } from './appSettings'
 import { credentialValues } from './auth'
+import { DeliveryConfig, DeliveryRecord, EventSubscriber, OrdersBroadcast } from './events'
 import { Faults, validateFaultConfig } from './faults'
 import { Journal } from './journal'
+import { MasterDataStore } from './masterData/store'
 import { methodNotAllowed, notFoundRoute, omsError, parseJson, type HandlerContext, type Reply } from './reply'
 import { parseRequest, readBody, resolveAccount } from './request'
 import { API_ROUTES, CONTROL_ROUTES, match } from './routes'
@@ -13,6 +16,7 @@ import { JOURNAL_FILE, Store } from './state'
 import type { FaultConfig, JournalEntry, OmsOrder, SeedOrderSpec } from './types'
 
 export type { FaultConfig, JournalEntry, OmsOrder, SeedOrderSpec } from './types'
+export type { DeliveryConfig, DeliveryRecord, EventSubscriber } from './events'
 
 export interface OmsSandboxOptions {
   port?: number
@@ -23,6 +27,8 @@ export interface OmsSandboxOptions {
   reset?: boolean
   faults?: FaultConfig
   quiet?: boolean
+  /** How the orders-broadcast delivers (duplicates, reordering), seeded. */
+  delivery?: DeliveryConfig
 }
 
 export interface OmsSandbox {
@@ -33,14 +39,30 @@ export interface OmsSandbox {
   clearJournal(): void
   getOrder(orderId: string, account?: string): OmsOrder | undefined
   setFaults(f: FaultConfig): void
-  addOrders(orders: SeedOrderSpec[]): void
+  /** Adds orders; invoiced ones are announced on the orders-broadcast unless `announce` is false. */
+  addOrders(orders: SeedOrderSpec[], options?: { announce?: boolean }): void
   reset(): void
+  masterData: MasterDataStore
+  appSettings: AppSettingsStore
+  /** Where the orders-broadcast delivers (the Service), or null to deliver nowhere. */
+  subscribeEvents(subscriber: EventSubscriber | null): void
+  configureDelivery(config: DeliveryConfig): void
+  /** Resolves when every event delivery started so far has ended. */
+  eventsSettled(): Promise<void>
+  deliveries(): DeliveryRecord[]
+  /** Announces that an order entered `state` (as OMS would on a status change). */
+  emitOrderEvent(orderId: string, state: string, account?: string): void
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 
 function send(res: ServerResponse, reply: Reply): void {
   if (res.writableEnded || res.destroyed) return
+  if (reply.status === 204) {
+    res.writeHead(204, reply.headers ?? {})
+    res.end()
+    return
+  }
   const text = JSON.stringify(reply.body === undefined ? null : reply.body)
   res.writeHead(reply.status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text), ...reply.headers })
   res.end(text)
@@ -57,6 +79,9 @@ export async function startOmsSandbox(opts: OmsSandboxOptions = {}): Promise<Oms
   const store = new Store(stateDir, !!opts.reset)
   const journal = new Journal(stateDir ? join(stateDir, JOURNAL_FILE) : null, !!opts.reset)
   const faults = new Faults(opts.faults)
+  const masterData = new MasterDataStore()
+  const appSettings = new AppSettingsStore()
+  const broadcast = new OrdersBroadcast(opts.delivery)
   const log = (line: string) => {
     if (!opts.quiet) process.stdout.write(`oms-sandbox: ${line}\n`)
   }
@@ -64,6 +89,21 @@ export async function startOmsSandbox(opts: OmsSandboxOptions = {}): Promise<Oms
     store.reset()
     journal.clear()
     faults.rewind()
+    masterData.clearDocuments()
+    appSettings.reset()
+  }
+  const addOrders = (specs: SeedOrderSpec[], options: { announce?: boolean } = {}) => {
+    store.add(specs)
+    if (options.announce === false) return
+    for (const spec of specs) {
+      const account = spec.account ?? 'localstore'
+      const order = store.get(account, spec.orderId)
+      if (!order || order.status !== 'invoiced') continue
+      broadcast.emit(account, {
+        domain: 'Marketplace', orderId: order.orderId, currentState: 'invoiced', lastState: 'invoice',
+        currentChangeDate: new Date().toISOString(), lastChangeDate: order.creationDate,
+      })
+    }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -72,7 +112,7 @@ export async function startOmsSandbox(opts: OmsSandboxOptions = {}): Promise<Oms
     const bodyText = (await readBody(req)) ?? null
     const ctx: HandlerContext = {
       req, parsed, account: resolveAccount(req, parsed), params: [], bodyText: bodyText ?? '',
-      store, journal, faults, reset, auth: null,
+      store, journal, faults, reset, auth: null, masterData, appSettings, broadcast, addOrders,
     }
 
     // Control endpoints: plain form only, not journaled, never faulted.
@@ -173,7 +213,18 @@ export async function startOmsSandbox(opts: OmsSandboxOptions = {}): Promise<Oms
       if (msg) throw new Error(`oms-sandbox: invalid faults: ${msg}`)
       faults.set(f)
     },
-    addOrders: (orders) => store.add(orders),
+    addOrders,
     reset,
+    masterData,
+    appSettings,
+    subscribeEvents: (subscriber) => broadcast.subscribe(subscriber),
+    configureDelivery: (config) => broadcast.configure(config),
+    eventsSettled: () => broadcast.settle(),
+    deliveries: () => [...broadcast.deliveries],
+    emitOrderEvent: (orderId, state, account = 'localstore') =>
+      broadcast.emit(account, {
+        domain: 'Marketplace', orderId, currentState: state, lastState: 'invoice',
+        currentChangeDate: new Date().toISOString(), lastChangeDate: new Date().toISOString(),
+      }),
   }
 }

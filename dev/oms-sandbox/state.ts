@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'fs'
 import { rename, writeFile } from 'fs/promises'
 import { join } from 'path'
-import { DEMO_ORDERS, buildOrder } from './seed'
+import { DEMO_ORDERS, buildOrder, queueSeed } from './seed'
 import type { OmsOrder, SeedOrderSpec } from './types'
 
 export const STATE_FILE = 'oms-state.json'
@@ -60,7 +60,7 @@ export class Store {
   seed(): void {
     this.history.clear()
     this.accounts = new Map([['localstore', new Map()], ['otherstore', new Map()]])
-    this.add(DEMO_ORDERS.map((d) => d.spec))
+    this.add([...DEMO_ORDERS.map((d) => d.spec), ...queueSeed(Date.now())])
   }
 
   reset(): void {
@@ -78,6 +78,11 @@ export class Store {
       this.history.delete(`${account}\u0000${order.orderId}`)
     }
     this.changed()
+  }
+
+  /** Every order of an account (live references). */
+  list(account: string): OmsOrder[] {
+    return [...(this.accounts.get(account)?.values() ?? [])]
   }
 
   /** Live reference: callers that mutate it must call changed(). */

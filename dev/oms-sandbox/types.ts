@@ -109,6 +109,10 @@ export interface SeedOrderSpec {
   invoices: SeedInvoiceSpec[]
   deliveryChannel?: DeliveryChannel
   creationDate?: string
+  /** When the invoices were issued (ISO); default: two days after creation. */
+  invoicedAt?: string
+  /** The shipping estimate (ISO); default: six days after creation. */
+  shippingEstimateDate?: string
 }
 
 export interface FaultConfig {

@@ -9,6 +9,7 @@ import { OMS } from '@vtex/clients'
 import {
   OmsInvoiceTrackingUpdate,
   OmsOrder,
+  OmsOrderList,
   OmsTrackingUpdate,
   OmsWriteReceipt,
 } from '../typings/oms'
@@ -26,6 +27,7 @@ const segment = (value: string) => {
 }
 
 const routes = {
+  orders: '/api/oms/pvt/orders',
   order: (orderId: string) => `/api/oms/pvt/orders/${segment(orderId)}`,
   invoice: (orderId: string, invoiceNumber: string) =>
     `/api/oms/pvt/orders/${segment(orderId)}/invoice/${segment(invoiceNumber)}`,
@@ -68,6 +70,18 @@ export class OrderTrackingOms extends OMS {
 
   public getOrder(orderId: string): Promise<OmsOrder> {
     return this.call({ orderId }, () => this.http.get<OmsOrder>(routes.order(orderId), { metric: 'oms-tracking-get-order' }))
+  }
+
+  /** OMS's List orders: one page of invoiced orders invoiced within [from, to] (ISO). */
+  public listInvoicedOrders(from: string, to: string, page: number, perPage: number): Promise<OmsOrderList> {
+    return withRetry(
+      () =>
+        this.http.get<OmsOrderList>(routes.orders, {
+          metric: 'oms-tracking-list-orders',
+          params: { f_status: 'invoiced', f_invoicedDate: `invoicedDate:[${from} TO ${to}]`, page, per_page: perPage },
+        }),
+      this.retryOptions
+    )
   }
 
   public putTracking(orderId: string, invoiceNumber: string, body: OmsTrackingUpdate): Promise<OmsWriteReceipt> {

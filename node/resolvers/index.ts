@@ -1,7 +1,8 @@
 // Thin resolvers, one per root field and named after it: arguments in, the tracking/ workflow
 // of the same name with the OMS client, its result out. `mode` arrives defaulted by the schema
 // (graphql/schema.graphql). Authorization is the @auth directive on each root field, and
-// errors leave through @trackingErrors.
+// errors leave through @trackingErrors. Every successful write also updates the tracking
+// index (resolvers/trackingIndex.ts).
 import { ServiceContext } from '@vtex/api'
 
 import { Clients } from '../clients'
@@ -10,6 +11,7 @@ import { orderTracking } from '../tracking/orderTracking'
 import { setInvoiceTracking } from '../tracking/setInvoiceTracking'
 import { updateTrackingStatus } from '../tracking/updateTrackingStatus'
 import { updateTrackingStatuses } from '../tracking/updateTrackingStatuses'
+import { indexAfterWrite, statusHints, trackingIndexResolvers } from './trackingIndex'
 
 type Context = ServiceContext<Clients>
 
@@ -22,12 +24,28 @@ interface InvoiceArgs {
 export const resolvers = {
   Query: {
     orderTracking: (_: unknown, args: { orderId: string }, ctx: Context) => orderTracking(ctx.clients.oms, args),
+    ...trackingIndexResolvers.Query,
   },
   Mutation: {
-    updateTrackingStatus: (_: unknown, args: InvoiceArgs & { mode: TrackingWriteMode }, ctx: Context) =>
-      updateTrackingStatus(ctx.clients.oms, args, { logger: ctx.vtex.logger }),
-    updateTrackingStatuses: (_: unknown, args: { updates: unknown; mode: TrackingWriteMode }, ctx: Context) =>
-      updateTrackingStatuses(ctx.clients.oms, args, { logger: ctx.vtex.logger }),
-    setInvoiceTracking: (_: unknown, args: InvoiceArgs, ctx: Context) => setInvoiceTracking(ctx.clients.oms, args),
+    updateTrackingStatus: async (_: unknown, args: InvoiceArgs & { mode: TrackingWriteMode }, ctx: Context) => {
+      const result = await updateTrackingStatus(ctx.clients.oms, args, { logger: ctx.vtex.logger })
+      await indexAfterWrite(ctx, [args.orderId], statusHints(args.input))
+      return result
+    },
+    updateTrackingStatuses: async (_: unknown, args: { updates: unknown; mode: TrackingWriteMode }, ctx: Context) => {
+      const payload = await updateTrackingStatuses(ctx.clients.oms, args, { logger: ctx.vtex.logger })
+      const updates = args.updates as Array<{ input?: unknown }>
+      const hints = new Map(payload.results.filter(r => r.ok).flatMap(r => [...statusHints(updates[r.index]?.input)]))
+      await indexAfterWrite(ctx, payload.results.filter(r => r.ok).map(r => r.orderId), hints)
+      return payload
+    },
+    setInvoiceTracking: async (_: unknown, args: InvoiceArgs, ctx: Context) => {
+      const result = await setInvoiceTracking(ctx.clients.oms, args)
+      await indexAfterWrite(ctx, [args.orderId])
+      return result
+    },
+    ...trackingIndexResolvers.Mutation,
   },
+  TrackingEvent: trackingIndexResolvers.TrackingEvent,
+  InvoiceTracking: trackingIndexResolvers.InvoiceTracking,
 }

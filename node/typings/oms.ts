@@ -52,3 +52,9 @@ export interface OmsWriteReceipt {
   orderId: string
   receipt: string
 }
+
+/** GET /api/oms/pvt/orders (List orders): the fields the rebuild reads. */
+export interface OmsOrderList {
+  list: Array<{ orderId: string; status?: string }>
+  paging: { total: number; pages: number; currentPage: number; perPage: number }
+}

@@ -57,7 +57,7 @@ describe('given an invoice that can receive events', () => {
       mode: 'MERGE',
       input: {
         isDelivered: false,
-        events: [{ city: 'Campinas', state: 'SP', description: 'The package is on its way.', date: expect.any(String) }],
+        events: [{ city: 'Campinas', state: 'SP', description: 'The package is on its way.', date: expect.any(String), status: 'IN_TRANSIT' }],
       },
     })
     // Wall-clock time as typed, with the browser's offset written out.

@@ -1,6 +1,6 @@
 // Message ids chosen by a value (error code, refusal reason, status preset). Typed as
 // records so a code or reason added to the domain fails the type check until it has a text.
-import { FieldErrorReason, TrackingStatus } from '../domain'
+import { FieldErrorReason, TrackingProblem, TrackingStatus } from '../domain'
 import { ApiErrorCode } from './apiErrors'
 
 export const ERROR_MESSAGE_IDS: Record<ApiErrorCode, string> = {
@@ -33,3 +33,12 @@ export const statusLabelId = (status: TrackingStatus) => `admin/order-tracking.s
 /** The description the preset fills in, which the merchant may edit. */
 export const statusDescriptionId = (status: TrackingStatus) =>
   `admin/order-tracking.status.${status}.description`
+
+/** A work-queue tab's name: the problem, e.g. "No tracking number". */
+export const PROBLEM_LABEL_IDS: Record<TrackingProblem, string> = {
+  NO_TRACKING_NUMBER: 'admin/order-tracking.problem.noTrackingNumber',
+  NO_EVENTS: 'admin/order-tracking.problem.noEvents',
+  STALE: 'admin/order-tracking.problem.stale',
+  LATE: 'admin/order-tracking.problem.late',
+  EXCEPTION: 'admin/order-tracking.problem.exception',
+}

@@ -1,4 +1,4 @@
-// The part of papaparse (5.x, which ships no typings) that the CSV import uses.
+// The part of papaparse (5.x, which ships no typings) that the CSV imports use.
 declare module 'papaparse' {
   export interface ParseError {
     type: 'Quotes' | 'Delimiter' | 'FieldMismatch'

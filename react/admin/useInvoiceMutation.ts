@@ -20,9 +20,11 @@ interface Options<F extends string> {
   invoiceNumber: string
   /** Which input shows an error, by the error's field path (e.g. input.events[0].date). */
   fieldByPath: Readonly<Record<string, F>>
+  /** Queries to read again after the write (names of queries on screen). */
+  refetchQueries?: string[]
 }
 
-export function useInvoiceMutation<F extends string>({ mutation, field, orderId, invoiceNumber, fieldByPath }: Options<F>) {
+export function useInvoiceMutation<F extends string>({ mutation, field, orderId, invoiceNumber, fieldByPath, refetchQueries }: Options<F>) {
   const [errors, setErrors] = useState<FormErrors<F>>({})
   const [alert, setAlert] = useState<ApiErrorCode | null>(null)
   // A payload is null when its field failed (each mutation payload is nullable on its own).
@@ -31,6 +33,7 @@ export function useInvoiceMutation<F extends string>({ mutation, field, orderId,
       const payload = data?.[field]
       if (payload) writeInvoiceToOrder(cache, orderId, payload.invoice)
     },
+    refetchQueries,
   })
 
   /** Sends `variables(value)` if `checked` passed; true once the API took it. */

@@ -16,6 +16,7 @@ import en from '../../messages/en.json'
 import es from '../../messages/es.json'
 import pt from '../../messages/pt.json'
 import TrackingAdmin from '../TrackingAdmin'
+import { useLocationChange } from './renderRuntime'
 
 const MESSAGES: Record<string, Record<string, string>> = { 'en-US': en, 'pt-BR': pt, 'es-AR': es }
 const ROUTE = /^\/admin\/app\/order-tracking\/([^/]+)\/?$/
@@ -25,15 +26,22 @@ declare const __DEMO_ORDERS__: Array<{ orderId: string; description: string }>
 const query = new URLSearchParams(window.location.search)
 const locale = MESSAGES[query.get('locale') ?? ''] ? (query.get('locale') as string) : 'en-US'
 const identity = query.get('as') === 'viewer' ? 'viewer' : 'admin'
-const routeMatch = ROUTE.exec(window.location.pathname)
-const orderId = routeMatch ? decodeURIComponent(routeMatch[1]) : undefined
 
 const client = new ApolloClient({
   link: new HttpLink({ uri: '/graphql', headers: { 'x-local-identity': identity } }),
   cache: new InMemoryCache(),
 })
 
-const LocalShell = () => (
+// The route's params follow the address, as IO's router passes them (navigate, back, forward).
+function useRouteOrderId(): string | undefined {
+  useLocationChange()
+  const routeMatch = ROUTE.exec(window.location.pathname)
+  return routeMatch ? decodeURIComponent(routeMatch[1]) : undefined
+}
+
+const LocalShell = () => {
+  const orderId = useRouteOrderId()
+  return (
   <div className="pa5">
     <p className="t-small c-muted-1 mt0 mb3">
       Local admin as <strong>{identity}</strong> in {locale}. Demo orders:{' '}
@@ -50,7 +58,8 @@ const LocalShell = () => (
     </p>
     <TrackingAdmin params={{ orderId }} />
   </div>
-)
+  )
+}
 
 document.documentElement.lang = locale
 ReactDOM.render(

@@ -4,6 +4,10 @@ declare module 'vtex.styleguide' {
 
   export const Alert: ComponentType<any>
   export const Button: ComponentType<any>
+  export const Checkbox: ComponentType<any>
+  // Table v2: a plain <table>, only the rows it is given (the queue gives it one page).
+  export const EXPERIMENTAL_Table: ComponentType<any>
+  export function EXPERIMENTAL_useTableMeasures(options: { size: number; density?: 'compact' | 'regular' | 'comfortable' }): any
   export const Card: ComponentType<any>
   export const Dropdown: ComponentType<any>
   export const EmptyState: ComponentType<any>
@@ -13,6 +17,8 @@ declare module 'vtex.styleguide' {
   export const PageBlock: ComponentType<any>
   export const PageHeader: ComponentType<any>
   export const Spinner: ComponentType<any>
+  export const Tab: ComponentType<any>
+  export const Tabs: ComponentType<any>
   export const Tag: ComponentType<any>
   export const Textarea: ComponentType<any>
 }

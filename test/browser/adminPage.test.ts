@@ -14,7 +14,7 @@ const ADMIN = { userToken: 'local-admin' }
 
 const storedPackage = (orderId: string, invoiceNumber: string) =>
   pages.stack.sandbox.getOrder(orderId)!.packageAttachment.packages.find(p => p.invoiceNumber === invoiceNumber)!
-const writesToOms = () => pages.stack.sandbox.journal().filter(entry => ['PUT', 'PATCH', 'POST'].includes(entry.method))
+const writesToOms = () => pages.stack.sandbox.journal().filter(entry => entry.path.startsWith('/api/oms/') && ['PUT', 'PATCH', 'POST'].includes(entry.method))
 
 /** The card of one invoice: a section named by its heading. */
 const invoiceCard = (page: Page, invoiceNumber: string) => page.getByRole('region', { name: `Invoice ${invoiceNumber}` })
@@ -65,7 +65,9 @@ test('2. an event added from the form shows in the timeline without a reload and
 
   const form = card.getByRole('form', { name: 'Add a tracking event' })
   await form.getByRole('combobox', { name: 'Status' }).selectOption('inTransit')
-  expect(await form.getByLabel('Description').inputValue()).toBe('The package is on its way.')
+  // The preset is written in the shoppers' language (the local store's settings: pt-BR), not
+  // in the operator's.
+  expect(await form.getByLabel('Description').inputValue()).toBe('O pacote está a caminho.')
   await form.getByLabel('City').fill('Curitiba')
   await form.getByLabel('State').fill('PR')
   await form.getByLabel('Date and time').fill('2025-03-10T14:30')
@@ -75,7 +77,7 @@ test('2. an event added from the form shows in the timeline without a reload and
   const events = timeline(card, TRACKED.invoiceNumber).getByRole('listitem')
   await events.first().waitFor()
   expect(await events.count()).toBe(1)
-  expect(await events.first().innerText()).toMatch(/^The package is on its way\.\nCuritiba, PR · Mar 10, 2025, 02:30 PM GMT-3$/)
+  expect(await events.first().innerText()).toMatch(/^O pacote está a caminho\.\nCuritiba, PR · Mar 10, 2025, 02:30 PM GMT-3$/)
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true)
 
   const stored = storedPackage(TRACKED.orderId, TRACKED.invoiceNumber).courierStatus!
@@ -84,7 +86,7 @@ test('2. an event added from the form shows in the timeline without a reload and
     expect.objectContaining({
       city: 'Curitiba',
       state: 'PR',
-      description: 'The package is on its way.',
+      description: 'O pacote está a caminho.',
       createDate: expect.stringMatching(/^2025-03-10T17:30:00/), // 14:30 in São Paulo, UTC-3
     }),
   ])
@@ -158,10 +160,10 @@ test('4. an invoice without tracking number gets one, then takes an event', asyn
   await form.getByRole('button', { name: 'Add event' }).click()
 
   const events = timeline(card, UNTRACKED.invoiceNumber).getByRole('listitem')
-  await events.getByText('The carrier picked up the package.', { exact: true }).waitFor()
+  await events.getByText('A transportadora coletou o pacote.', { exact: true }).waitFor()
   expect(await events.count()).toBe(1)
   expect(storedPackage(UNTRACKED.orderId, UNTRACKED.invoiceNumber).courierStatus!.data).toEqual([
-    expect.objectContaining({ city: 'Osasco', state: 'SP', description: 'The carrier picked up the package.' }),
+    expect.objectContaining({ city: 'Osasco', state: 'SP', description: 'A transportadora coletou o pacote.' }),
   ])
 
   await pages.screenshot(page, '4b-tracking-number-and-event')
@@ -169,8 +171,11 @@ test('4. an invoice without tracking number gets one, then takes an event', asyn
 
 test('5. a user without "Notify invoice" sees why the order cannot be shown', async () => {
   const page = await pages.newPage({ orderId: TRACKED.orderId, as: 'viewer' })
-  await page.getByText('You do not have permission to track orders').waitFor()
-  const reason = page.getByRole('alert')
+  // Both the order and the work queue below it say so.
+  const refusals = page.getByText('You do not have permission to track orders')
+  await refusals.first().waitFor()
+  await refusals.nth(1).waitFor()
+  const reason = page.getByRole('alert').first()
   expect(await reason.innerText()).toContain('"Notify invoice"')
   expect(await invoiceCard(page, TRACKED.invoiceNumber).count()).toBe(0)
   expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0)

@@ -115,7 +115,7 @@ async function downloadResults(page: Page): Promise<{ name: string; text: string
 const storedEvents = (orderId: string, invoiceNumber: string) =>
   pages.stack.sandbox.getOrder(orderId)?.packageAttachment.packages.find(p => p.invoiceNumber === invoiceNumber)
     ?.courierStatus?.data ?? []
-const omsWrites = () => pages.stack.sandbox.journal().filter(e => ['PUT', 'PATCH', 'POST'].includes(e.method))
+const omsWrites = () => pages.stack.sandbox.journal().filter(e => e.path.startsWith('/api/oms/') && ['PUT', 'PATCH', 'POST'].includes(e.method))
 const trackingPath = (orderId: string, invoiceNumber: string) =>
   `/api/oms/pvt/orders/${orderId}/invoice/${invoiceNumber}/tracking`
 /** The stored events as comparable facts: description, place and instant. */

@@ -46,4 +46,19 @@ export const ROOT_FIELD_CALLS: Record<string, { query: string; variables: Record
   updateTrackingStatus: { query: UPDATE_TRACKING_STATUS, variables: { ...TRACKED, input: validInput } },
   updateTrackingStatuses: { query: UPDATE_TRACKING_STATUSES, variables: { updates: [{ ...TRACKED, input: validInput }] } },
   setInvoiceTracking: { query: SET_INVOICE_TRACKING, variables: { ...UNTRACKED, input: { trackingNumber: 'BR123456789BR' } } },
+  setInvoiceTrackings: {
+    query: `mutation SetMany($updates: [InvoiceTrackingUpdateInput!]!) { setInvoiceTrackings(updates: $updates) { succeeded failed } }`,
+    variables: { updates: [{ ...UNTRACKED, input: { trackingNumber: 'BR123456789BR' } }] },
+  },
+  trackingWorkQueue: {
+    query: `query Queue($filter: TrackingWorkQueueFilter) { trackingWorkQueue(filter: $filter) { totalCount nodes { orderId } } }`,
+    variables: { filter: { problems: ['NO_TRACKING_NUMBER'] } },
+  },
+  trackingWorkQueueCounts: { query: `{ trackingWorkQueueCounts { problem count } }`, variables: {} },
+  trackingIndexRebuild: { query: `{ trackingIndexRebuild { state } }`, variables: {} },
+  trackingSettings: { query: `{ trackingSettings { timeZone shopperLanguage } }`, variables: {} },
+  rebuildTrackingIndex: {
+    query: `mutation Rebuild($from: String!, $to: String!) { rebuildTrackingIndex(invoicedFrom: $from, invoicedTo: $to) { state } }`,
+    variables: { from: '2026-11-01', to: '2026-11-02' },
+  },
 }

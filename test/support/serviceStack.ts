@@ -4,6 +4,7 @@
 // files and people can run stacks side by side.
 import { OmsSandbox, startOmsSandbox } from '../../dev/oms-sandbox'
 import { GraphQLAnswer, GraphQLCall, callGraphQL, graphqlPath } from '../../dev/io-runtime/graphqlClient'
+import { installMasterDataSchemas, subscribeServiceToEvents } from '../../dev/io-runtime/platform'
 import { startServiceWorker } from '../../dev/io-runtime/worker'
 
 export type { GraphQLAnswer, GraphQLCall }
@@ -13,6 +14,8 @@ export interface ServiceStack {
   /** Every line the runtime and the app logged since the stack started. */
   logs(): string[]
   graphqlUrl: string
+  /** The Service's origin (http://127.0.0.1:port). */
+  baseUrl: string
   graphql(call: GraphQLCall): Promise<GraphQLAnswer>
   close(): Promise<void>
 }
@@ -44,10 +47,13 @@ export async function startServiceStack(): Promise<ServiceStack> {
   const port = worker.port
   const baseUrl = `http://127.0.0.1:${port}`
   const graphqlUrl = `${baseUrl}${graphqlPath()}`
+  installMasterDataSchemas(sandbox)
+  subscribeServiceToEvents(sandbox, baseUrl)
 
   return {
     sandbox,
     graphqlUrl,
+    baseUrl,
     logs: () => [...logLines],
     graphql: call => callGraphQL(baseUrl, call),
     async close() {
@@ -83,6 +89,9 @@ export function useServiceStack(): ServiceStack {
     },
     get graphqlUrl() {
       return current().graphqlUrl
+    },
+    get baseUrl() {
+      return current().baseUrl
     },
     logs: () => current().logs(),
     graphql: call => current().graphql(call),

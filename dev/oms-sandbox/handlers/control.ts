@@ -48,7 +48,7 @@ export const addOrders: Handler = (ctx) => {
   const orders = j.ok && j.value && typeof j.value === 'object' ? (j.value as { orders?: unknown }).orders : undefined
   const msg = validateSpecs(orders)
   if (msg) return err(400, msg)
-  ctx.store.add(orders as SeedOrderSpec[])
+  ctx.addOrders(orders as SeedOrderSpec[])
   return { status: 200, body: { added: (orders as unknown[]).length } }
 }
 
@@ -63,3 +63,18 @@ export const clearJournal: Handler = (ctx) => {
   ctx.journal.clear()
   return { status: 200, body: { ok: true } }
 }
+
+/** PUT /_sandbox/events {seed?, duplicateRate?, reorderRate?, maxHoldMs?}: how events are delivered. */
+export const putEvents: Handler = (ctx) => {
+  const j = parseJson(ctx.bodyText)
+  if (!j.ok || !j.value || typeof j.value !== 'object') return err(400, 'body must be a JSON object')
+  const c = j.value as Record<string, unknown>
+  for (const k of Object.keys(c)) {
+    if (!['seed', 'duplicateRate', 'reorderRate', 'maxHoldMs'].includes(k)) return err(400, `unknown option "${k}"`)
+    if (typeof c[k] !== 'number' || !Number.isFinite(c[k] as number) || (c[k] as number) < 0) return err(400, `${k} must be a number >= 0`)
+  }
+  ctx.broadcast.configure(c)
+  return { status: 200, body: { ok: true } }
+}
+
+export const getDeliveries: Handler = (ctx) => ({ status: 200, body: ctx.broadcast.deliveries })

@@ -1,7 +1,7 @@
 // API answers shaped like the service's, with the __typename fields Apollo's cache expects.
 import { InvoiceTracking, TrackingEvent } from '../../domain'
 
-export const event = (e: TrackingEvent) => ({ __typename: 'TrackingEvent', ...e })
+export const event = (e: TrackingEvent & { status?: string | null }) => ({ __typename: 'TrackingEvent', status: null, ...e })
 
 export const invoice = (overrides: Partial<InvoiceTracking> = {}) => ({
   __typename: 'InvoiceTracking',
@@ -14,6 +14,7 @@ export const invoice = (overrides: Partial<InvoiceTracking> = {}) => ({
   canReceiveEvents: true,
   isDelivered: false,
   deliveredDate: null,
+  status: null,
   ...overrides,
   events: (overrides.events ?? []).map(event),
 })

@@ -18,12 +18,39 @@ export interface ApiCall {
 /** A GraphQL answer, or an Error for a request that got no answer at all. */
 export type Responder = (call: ApiCall) => FetchResult | Error
 
-export function renderWithApi(ui: React.ReactElement, respond: Responder) {
+// What the page asks in the background on every view (the app settings, and the work queue
+// on the landing page): answered empty and not recorded, unless a test asks to see them.
+const BACKGROUND: Record<string, FetchResult> = {
+  TrackingSettings: {
+    data: { trackingSettings: { __typename: 'TrackingSettings', timeZone: 'UTC', shopperLanguage: 'en-US' } },
+  },
+  TrackingWorkQueue: {
+    data: {
+      trackingWorkQueue: {
+        __typename: 'TrackingWorkQueueConnection',
+        totalCount: 0,
+        pageInfo: { __typename: 'TrackingPageInfo', hasNextPage: false, endCursor: null },
+        nodes: [],
+      },
+    },
+  },
+  TrackingWorkQueueCounts: { data: { trackingWorkQueueCounts: [] } },
+}
+
+export function renderWithApi(ui: React.ReactElement, respond: Responder, options: { background?: 'empty' | 'respond' } = {}) {
   const calls: ApiCall[] = []
   const link = new ApolloLink(
     operation =>
       new Observable<FetchResult>(observer => {
         const call = { operationName: operation.operationName, variables: operation.variables }
+        const background = options.background !== 'respond' ? BACKGROUND[call.operationName] : undefined
+        if (background) {
+          setTimeout(() => {
+            observer.next(background)
+            observer.complete()
+          }, 0)
+          return
+        }
         calls.push(call)
         // Answered asynchronously, as a real server would.
         setTimeout(() => {

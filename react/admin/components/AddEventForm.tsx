@@ -1,4 +1,4 @@
-import React, { useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { useIntl } from 'react-intl'
 import { Alert, Button, Dropdown, Input, Textarea } from 'vtex.styleguide'
 
@@ -8,13 +8,16 @@ import {
   TRACKING_STATUSES,
   TrackingStatus,
   isTrackingStatus,
+  statusCodeOf,
   validateTrackingStatus,
 } from '../../domain'
 import UPDATE_TRACKING_STATUS from '../../graphql/updateTrackingStatus.gql'
 import { useFieldErrorText } from '../formErrors'
 import { toDateTimeLocalValue, toIsoWithOffset } from '../localDateTime'
-import { statusDescriptionId, statusLabelId } from '../messageIds'
+import { statusLabelId } from '../messageIds'
+import { usePresetDescription } from '../shopperLanguage'
 import { useInvoiceMutation } from '../useInvoiceMutation'
+import { QUEUE_QUERIES } from '../workQueue/queueUrl'
 import ApiErrorAlert from './ApiErrorAlert'
 
 type Field = 'city' | 'state' | 'description' | 'date'
@@ -38,7 +41,8 @@ interface Props {
 const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const intl = useIntl()
   const errorText = useFieldErrorText()
-  const describe = (status: TrackingStatus) => intl.formatMessage({ id: statusDescriptionId(status) })
+  // The preset is written in the shoppers' language (app settings): it lands on their timeline.
+  const describe = usePresetDescription()
 
   const [status, setStatus] = useState<TrackingStatus>(DEFAULT_STATUS)
   const [description, setDescription] = useState(() => describe(DEFAULT_STATUS))
@@ -46,17 +50,28 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const [state, setState] = useState('')
   const [date, setDate] = useState(() => toDateTimeLocalValue(new Date()))
   const [added, setAdded] = useState(false)
+  // The settings arrive after the first render: an untouched preset follows their language.
+  const preset = describe(status)
+  const shownPreset = useRef(preset)
+  useEffect(() => {
+    if (description === shownPreset.current && description !== preset) setDescription(preset)
+    shownPreset.current = preset
+  }, [preset]) // eslint-disable-line react-hooks/exhaustive-deps
+
   const { send, loading, errors, alert, closeAlert } = useInvoiceMutation({
     mutation: UPDATE_TRACKING_STATUS,
     field: 'updateTrackingStatus',
     orderId,
     invoiceNumber,
     fieldByPath: FIELD_BY_PATH,
+    // The work queue below shows the invoice's new state.
+    refetchQueries: QUEUE_QUERIES,
   })
 
   const chooseStatus = (value: string) => {
     if (!isTrackingStatus(value)) return
     setStatus(value)
+    shownPreset.current = describe(value)
     setDescription(describe(value))
   }
 
@@ -68,11 +83,12 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
     const input = {
       isDelivered,
       ...(isDelivered ? { deliveredDate: at } : {}),
-      events: [{ city, state, description, date: at }],
+      // The status goes with the event: OMS keeps only the text, the tracking index keeps it.
+      events: [{ city, state, description, date: at, status: statusCodeOf(status) }],
     }
     const sent = await send(validateTrackingStatus(input, Date.now()), value => ({
       mode: 'MERGE',
-      input: { ...input, events: value.events },
+      input: { ...input, events: value.events.map(e => ({ ...e, status: statusCodeOf(status) })) },
     }))
     if (!sent) return
     setAdded(true)

@@ -2,8 +2,9 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Tag } from 'vtex.styleguide'
 
-import { InvoiceTracking } from '../../domain'
+import { InvoiceTracking, statusOfCode } from '../../domain'
 import { useFormatInstant } from '../useFormatInstant'
+import TrackingStatusTag from './TrackingStatusTag'
 
 const InvoiceStatusTag: React.FC<{ invoice: InvoiceTracking }> = ({ invoice }) => {
   const intl = useIntl()
@@ -24,6 +25,8 @@ const InvoiceStatusTag: React.FC<{ invoice: InvoiceTracking }> = ({ invoice }) =
   if (!invoice.canReceiveEvents) {
     return <Tag variation="low">{intl.formatMessage({ id: 'admin/order-tracking.invoice.status.noTrackingNumber' })}</Tag>
   }
+  // The latest event's status, when the API recognized one; else the generic "In transit".
+  if (statusOfCode(invoice.status)) return <TrackingStatusTag code={invoice.status} />
   return (
     <Tag type="warning" variation="low">
       {intl.formatMessage({ id: 'admin/order-tracking.invoice.status.inTransit' })}

@@ -5,6 +5,7 @@ import { Button, Input, ModalDialog } from 'vtex.styleguide'
 import { validateTrackingStatus } from '../../domain'
 import UPDATE_TRACKING_STATUS from '../../graphql/updateTrackingStatus.gql'
 import { useFieldErrorText } from '../formErrors'
+import { QUEUE_QUERIES } from '../workQueue/queueUrl'
 import { toDateTimeLocalValue, toIsoWithOffset } from '../localDateTime'
 import { useInvoiceMutation } from '../useInvoiceMutation'
 import ApiErrorAlert from './ApiErrorAlert'
@@ -35,6 +36,8 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
     orderId,
     invoiceNumber,
     fieldByPath: FIELD_BY_PATH,
+    // The work queue below shows the invoice's new state.
+    refetchQueries: QUEUE_QUERIES,
   })
 
   const titleId = `order-tracking-${invoiceNumber}-delivered-title`

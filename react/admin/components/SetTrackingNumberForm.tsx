@@ -6,6 +6,7 @@ import { LIMITS, validateInvoiceTracking } from '../../domain'
 import SET_INVOICE_TRACKING from '../../graphql/setInvoiceTracking.gql'
 import { useFieldErrorText } from '../formErrors'
 import { useInvoiceMutation } from '../useInvoiceMutation'
+import { QUEUE_QUERIES } from '../workQueue/queueUrl'
 import ApiErrorAlert from './ApiErrorAlert'
 
 type Field = 'trackingNumber' | 'trackingUrl' | 'courier'
@@ -35,6 +36,8 @@ const SetTrackingNumberForm: React.FC<Props> = ({ orderId, invoiceNumber, courie
     orderId,
     invoiceNumber,
     fieldByPath: FIELD_BY_PATH,
+    // The work queue below shows the invoice's new state.
+    refetchQueries: QUEUE_QUERIES,
   })
 
   const submit = async (event: React.FormEvent) => {

@@ -1,0 +1,110 @@
+// Keeping the index current for one order: read it from OMS (the source of truth), project
+// its invoices, and write each document that is newer than what the index holds. Used by
+// the orders-broadcast handler, after the app's own writes, by the reconciliation and by
+// the rebuild. Writes to one document are queued in this process; across replicas the
+// version check (projection.ts, supersedes) keeps an older read from winning.
+import { validateOrderId } from '../domain'
+import { TrackingError } from '../errors/trackingError'
+import { KeyedSerializer } from './keyedSerializer'
+import { OmsPort } from '../tracking/omsPort'
+import { TrackingIndexDocument, documentId } from './document'
+import { IndexStore } from './indexStore'
+import { IndexedOrder, StatusHints, differs, projectInvoice, supersedes, trackedPackages } from './projection'
+
+export interface IndexDeps {
+  oms: OmsPort
+  index: IndexStore
+  now?: () => number
+}
+
+export interface IndexOutcome {
+  /** Documents written (created or changed). */
+  written: number
+  /** Documents left alone: unchanged, or the index already held a newer state. */
+  kept: number
+  removed: number
+}
+
+const documentQueue = new KeyedSerializer()
+// A prefetched document is stale if this process queued or made a write to it since the
+// prefetch: writes are counted per document, and each finished write takes a sequence number.
+const queuedWrites = new Map<string, number>()
+const lastWriteSeq = new Map<string, number>()
+let writeSeq = 0
+// Bounded memory: past this many documents the map starts over, and prefetches older than
+// that moment count as stale.
+const MAX_TRACKED_WRITES = 100_000
+let forgottenBefore = 0
+
+function wrote(key: string) {
+  if (lastWriteSeq.size >= MAX_TRACKED_WRITES) {
+    lastWriteSeq.clear()
+    forgottenBefore = writeSeq
+  }
+  lastWriteSeq.set(key, ++writeSeq)
+}
+
+/** Documents read ahead (one search for a page of orders), and when. */
+export interface KnownDocuments {
+  /** indexWriteMark() just before the search. */
+  mark: number
+  /** Orders whose every document is in `documents`: any other id of theirs is not in the index. */
+  orders: Set<string>
+  documents: Map<string, TrackingIndexDocument>
+}
+
+export const indexWriteMark = () => writeSeq
+const CLOSED_STATES = ['canceled', 'cancel', 'cancellation-requested']
+
+/** `known`: documents already read for this order (the rebuild reads a page's worth at once). */
+export async function indexOrder(
+  deps: IndexDeps,
+  orderId: string,
+  hints: StatusHints = new Map(),
+  known?: KnownDocuments
+): Promise<IndexOutcome> {
+  if (validateOrderId(orderId).length > 0) {
+    throw TrackingError.badInput(validateOrderId(orderId))
+  }
+  const order = (await deps.oms.getOrder(orderId)) as IndexedOrder
+  const outcome: IndexOutcome = { written: 0, kept: 0, removed: 0 }
+  const packages = trackedPackages(order)
+  // A canceled order has no shipment to watch: its documents leave the queue.
+  const closed = CLOSED_STATES.includes(String(order.status ?? '').toLowerCase())
+  await Promise.all(
+    packages.map(pkg => {
+      const id = documentId(order.orderId, pkg.invoiceNumber)
+      const key = `${deps.oms.account}\u0000${id}`
+      const prefetched =
+        !!known &&
+        known.orders.has(order.orderId) &&
+        !queuedWrites.has(key) &&
+        known.mark >= forgottenBefore &&
+        (lastWriteSeq.get(key) ?? -1) <= known.mark
+      queuedWrites.set(key, (queuedWrites.get(key) ?? 0) + 1)
+      const done = () => {
+        const left = (queuedWrites.get(key) ?? 1) - 1
+        if (left > 0) queuedWrites.set(key, left)
+        else queuedWrites.delete(key)
+      }
+      return documentQueue.run(key, async () => {
+        if (closed) {
+          await deps.index.remove(id)
+          wrote(key)
+          outcome.removed++
+          return
+        }
+        const current = prefetched ? known!.documents.get(id) : await deps.index.get(id)
+        const next = projectInvoice(order, pkg, current, hints, (deps.now ?? Date.now)())
+        if (!supersedes(next, current) || !differs(next, current)) {
+          outcome.kept++
+          return
+        }
+        await deps.index.put(next)
+        wrote(key)
+        outcome.written++
+      }).finally(done)
+    })
+  )
+  return outcome
+}
