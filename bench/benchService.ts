@@ -41,6 +41,8 @@ exports.default = service
     join(dir, 'worker.js'),
     `const api = ${JSON.stringify(join(REPO_ROOT, 'node', 'node_modules', '@vtex', 'api', 'lib', 'service'))}
 process.chdir(${JSON.stringify(dir)})
+// The package first, whole: the app imports from it while the worker module loads the app.
+require(${JSON.stringify(join(REPO_ROOT, 'node', 'node_modules', '@vtex', 'api'))})
 const { startWorker } = require(api + '/worker')
 const { getServiceJSON } = require(api + '/loaders')
 const server = startWorker(getServiceJSON()).listen(0, '127.0.0.1')

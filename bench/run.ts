@@ -7,6 +7,7 @@
 //   npm run bench -- --quick           a tenth of the counts, to try the bench itself (results.json untouched)
 //   npm run bench -- --rate 400        the sandbox's OMS rate limit R for (b), (b2) and (d), requests/s
 //   npm run bench -- --only queue      the tracking index at scale, on its own (bench/queue.ts)
+//   npm run bench -- --only webhooks   signed webhooks under OMS's rate limit (bench/webhooks.ts)
 //   npm run bench -- --no-write        print only
 //   npm run bench -- --profile         also a V8 CPU profile of the Service (node --cpu-prof),
 //                                      kept in bench/tmp/ and summarized at the end
@@ -27,6 +28,7 @@ import { addOrders, benchEvent, benchOrders, updateTrackingStatus } from './clie
 import { partLag } from './lag'
 import { ConcurrentResult, runConcurrent } from './concurrent'
 import { runQueueBench } from './queue'
+import { runWebhooksBench } from './webhooks'
 import { CpuUse, cpuSnapshot, cpuUse } from './cpu'
 import { closeAgent } from './http'
 import { PeakMemory, sampleMemory } from './memory'
@@ -81,6 +83,7 @@ const DEFAULT_PARTS = Object.keys(PARTS).filter(name => PARTS[name].default)
 // Scenarios that bring their own stack and run alone (`--only <name>`).
 const STANDALONE: Record<string, (args: Args) => Promise<void>> = {
   queue: args => runQueueBench({ quick: args.quick, rate: args.rate, write: args.write, log }),
+  webhooks: args => runWebhooksBench({ quick: args.quick, rate: args.rate, write: args.write, log }),
 }
 
 // The figures of the issue that set these targets ("The write path at volume").

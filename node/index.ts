@@ -7,6 +7,7 @@ import { TrackingErrors } from './directives/trackingErrors'
 import { onOrderStateChange } from './events/orderEvents'
 import { resolvers } from './resolvers'
 import { guardValidation } from './validationGuard'
+import { webhookRoute } from './webhooks/handler'
 
 // Some failures happen in the runtime before any code of ours runs (malformed JSON, a query
 // that fails validation, a body over 3 MB), and the runtime puts the error's stack, with its
@@ -35,4 +36,9 @@ export default new Service({
   },
   // node/service.json subscribes it to vtex.orders-broadcast (invoiced, canceled).
   events: { orderStateChange: onOrderStateChange },
+  // Public routes (node/service.json): each checks its sender's signature itself.
+  routes: {
+    aftershipWebhook: webhookRoute('aftership'),
+    genericWebhook: webhookRoute('generic'),
+  },
 })

@@ -23,7 +23,6 @@ interface AppsLike {
 }
 
 const cacheMs = () => Number(process.env.ORDER_TRACKING_SETTINGS_CACHE_MS ?? 60_000)
-const cache = new Map<string, { at: number; value: Promise<TrackingSettings> }>()
 
 const positive = (value: unknown, fallback: number, max: number) =>
   typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= max ? value : fallback
@@ -51,15 +50,58 @@ export function normalizeSettings(raw: unknown): TrackingSettings {
   }
 }
 
-export function getTrackingSettings(apps: AppsLike, account: string, now = Date.now()): Promise<TrackingSettings> {
-  const cached = cache.get(account)
+// The raw settings are cached (not only the normalized ones): the webhook secrets are read
+// from the same document, and are never part of TrackingSettings (which the page reads).
+const rawCache = new Map<string, { at: number; value: Promise<Record<string, unknown> | null> }>()
+
+/** This process reads the settings again on the next call (after it saved them). */
+export function forgetSettings(account: string): void {
+  rawCache.delete(account)
+}
+
+export const getRawSettings = (apps: AppsLike, account: string, now = Date.now()) => rawSettings(apps, account, now)
+
+function rawSettings(apps: AppsLike, account: string, now: number): Promise<Record<string, unknown> | null> {
+  const cached = rawCache.get(account)
   if (cached && now - cached.at < cacheMs()) return cached.value
   const appId = process.env.VTEX_APP_ID ?? 'vtex.order-tracking'
-  const value = apps.getAppSettings(appId).then(normalizeSettings, () => {
-    // Unreadable settings must not stop the queue: defaults, and the next call asks again.
-    cache.delete(account)
-    return DEFAULT_SETTINGS
-  })
-  cache.set(account, { at: now, value })
+  const value = apps.getAppSettings(appId).then(
+    raw => (raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {}),
+    () => {
+      // Unreadable settings must not stop the queue: defaults, and the next call asks again.
+      rawCache.delete(account)
+      return null
+    }
+  )
+  rawCache.set(account, { at: now, value })
   return value
+}
+
+export function getTrackingSettings(apps: AppsLike, account: string, now = Date.now()): Promise<TrackingSettings> {
+  return rawSettings(apps, account, now).then(raw => (raw ? normalizeSettings(raw) : DEFAULT_SETTINGS))
+}
+
+export type WebhookSourceName = 'aftership' | 'generic'
+
+/**
+ * The secrets a webhook of `source` may be signed with: the current one, and the previous
+ * one until its grace period ends (rotation: senders switch over at their own pace).
+ * None set → no secret, and every webhook of that source is refused.
+ */
+export function webhookSecretsOf(raw: Record<string, unknown> | null, source: WebhookSourceName, now: number): string[] {
+  if (!raw) return []
+  const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null)
+  const current = str(raw[`${source}WebhookSecret`])
+  const previous = str(raw[`${source}WebhookPreviousSecret`])
+  const until = str(raw[`${source}WebhookPreviousSecretUntil`])
+  const untilAt = until ? Date.parse(until) : NaN
+  const secrets = current ? [current] : []
+  if (previous && previous !== current && Number.isFinite(untilAt) && now < untilAt) secrets.push(previous)
+  return secrets
+}
+
+/** Unreadable settings answer null (the caller must not treat that as "no secret set"). */
+export async function getWebhookSecrets(apps: AppsLike, account: string, source: WebhookSourceName, now = Date.now()): Promise<string[] | null> {
+  const raw = await rawSettings(apps, account, now)
+  return raw ? webhookSecretsOf(raw, source, now) : null
 }

@@ -1,11 +1,15 @@
 // App settings per account and app (vendor.name), as the Admin's app settings form saves
 // them. The local store's settings for this app are seeded: São Paulo's time zone and
-// Brazilian shoppers.
+// Brazilian shoppers, and the documented demo webhook secret for both webhook sources.
+export const LOCAL_WEBHOOK_SECRET = 'local-webhook-secret'
+
 export const LOCAL_STORE_SETTINGS: Record<string, unknown> = {
   noEventsHours: 48,
   staleDays: 7,
   timeZone: 'America/Sao_Paulo',
   shopperLanguage: 'pt-BR',
+  aftershipWebhookSecret: LOCAL_WEBHOOK_SECRET,
+  genericWebhookSecret: LOCAL_WEBHOOK_SECRET,
 }
 
 export class AppSettingsStore {

@@ -129,9 +129,13 @@ export async function startOmsSandbox(opts: OmsSandboxOptions = {}): Promise<Oms
       const query = { ...parsed.query }
       if (query.authToken !== undefined) query.authToken = ctx.auth ?? '[removed]'
       const j = parseJson(ctx.bodyText)
+      // App settings carry webhook secrets: the journal shows which keys were set, not their values.
+      const body = j.ok && j.value && typeof j.value === 'object' && /\/settings$/.test(parsed.rawPath)
+        ? Object.fromEntries(Object.entries(j.value as Record<string, unknown>).map(([k, v]) => [k, /Secret$/.test(k) ? '[secret]' : v]))
+        : j.ok ? j.value : undefined
       const entry: JournalEntry = {
         at: new Date().toISOString(), method, host: parsed.host, path: parsed.rawPath, query, status,
-        body: j.ok ? j.value : undefined, auth: ctx.auth, ...(fault ? { fault } : {}),
+        body, auth: ctx.auth, ...(fault ? { fault } : {}),
         ...(ctx.staleByMs !== undefined ? { staleByMs: ctx.staleByMs } : {}),
       }
       journal.record(entry, credentialValues(req, parsed.query))

@@ -1,5 +1,6 @@
 import { IOClients } from '@vtex/api'
 
+import { DeliveryLogClient } from './deliveryLog'
 import { OrderTrackingOms } from './orderTrackingOms'
 import { RebuildProgressClient } from './rebuildProgress'
 import { TrackingIndexClient } from './trackingIndex'
@@ -11,6 +12,10 @@ export class Clients extends IOClients {
 
   public get trackingIndex() {
     return this.getOrSet('trackingIndex', TrackingIndexClient)
+  }
+
+  public get deliveryLog() {
+    return this.getOrSet('deliveryLog', DeliveryLogClient)
   }
 
   public get rebuildProgress() {

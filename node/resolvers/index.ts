@@ -11,6 +11,8 @@ import { orderTracking } from '../tracking/orderTracking'
 import { setInvoiceTracking } from '../tracking/setInvoiceTracking'
 import { updateTrackingStatus } from '../tracking/updateTrackingStatus'
 import { updateTrackingStatuses } from '../tracking/updateTrackingStatuses'
+import { setWebhookSecret, webhookIntegrations } from '../webhooks/integrations'
+import { replayUnmatchedWebhooks } from '../webhooks/replay'
 import { indexAfterWrite, statusHints, trackingIndexResolvers } from './trackingIndex'
 
 type Context = ServiceContext<Clients>
@@ -25,6 +27,7 @@ export const resolvers = {
   Query: {
     orderTracking: (_: unknown, args: { orderId: string }, ctx: Context) => orderTracking(ctx.clients.oms, args),
     ...trackingIndexResolvers.Query,
+    webhookIntegrations: (_: unknown, __: unknown, ctx: Context) => webhookIntegrations(ctx),
   },
   Mutation: {
     updateTrackingStatus: async (_: unknown, args: InvoiceArgs & { mode: TrackingWriteMode }, ctx: Context) => {
@@ -45,6 +48,9 @@ export const resolvers = {
       return result
     },
     ...trackingIndexResolvers.Mutation,
+    setWebhookSecret: (_: unknown, args: { source?: unknown; secret?: unknown; keepPreviousHours?: unknown }, ctx: Context) =>
+      setWebhookSecret(ctx, args),
+    replayUnmatchedWebhooks: (_: unknown, args: { trackingNumber?: unknown }, ctx: Context) => replayUnmatchedWebhooks(ctx, args),
   },
   TrackingEvent: trackingIndexResolvers.TrackingEvent,
   InvoiceTracking: trackingIndexResolvers.InvoiceTracking,

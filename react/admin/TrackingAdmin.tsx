@@ -5,7 +5,7 @@ import React, { useEffect, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import { useIntl } from 'react-intl'
 import { useRuntime } from 'vtex.render-runtime'
-import { Layout, PageBlock, PageHeader } from 'vtex.styleguide'
+import { Button, Layout, PageBlock, PageHeader } from 'vtex.styleguide'
 
 import { isValidOrderId } from '../domain'
 import TRACKING_SETTINGS from '../graphql/trackingSettings.gql'
@@ -21,6 +21,8 @@ interface Props {
 }
 
 const BASE_PATH = '/admin/app/order-tracking'
+// admin/routes.json's Integrations page (webhook addresses, secrets, deliveries).
+export const INTEGRATIONS_PATH = '/admin/app/order-tracking-integrations'
 
 const TrackingAdmin: React.FC<Props> = ({ params }) => {
   const intl = useIntl()
@@ -54,7 +56,11 @@ const TrackingAdmin: React.FC<Props> = ({ params }) => {
               </span>
             }
             subtitle={intl.formatMessage({ id: 'admin/order-tracking.subtitle' })}
-          />
+          >
+            <Button variation="secondary" size="small" onClick={() => runtime.navigate({ to: INTEGRATIONS_PATH })}>
+              {intl.formatMessage({ id: 'admin/order-tracking.integrations.title' })}
+            </Button>
+          </PageHeader>
         }
       >
         <PageBlock variation="full">

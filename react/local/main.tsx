@@ -16,10 +16,14 @@ import en from '../../messages/en.json'
 import es from '../../messages/es.json'
 import pt from '../../messages/pt.json'
 import TrackingAdmin from '../TrackingAdmin'
+import TrackingIntegrations from '../TrackingIntegrations'
 import { useLocationChange } from './renderRuntime'
 
 const MESSAGES: Record<string, Record<string, string>> = { 'en-US': en, 'pt-BR': pt, 'es-AR': es }
 const ROUTE = /^\/admin\/app\/order-tracking\/([^/]+)\/?$/
+// IO serves the Integrations page at /admin/app/order-tracking-integrations (admin/routes.json);
+// this server only serves under /admin/app/order-tracking/, so it stands in at .../integrations.
+const INTEGRATIONS = '/admin/app/order-tracking/integrations'
 /** The sandbox's seeded orders (dev/oms-sandbox/seed.ts), put in by vite.config.ts. */
 declare const __DEMO_ORDERS__: Array<{ orderId: string; description: string }>
 
@@ -41,6 +45,7 @@ function useRouteOrderId(): string | undefined {
 
 const LocalShell = () => {
   const orderId = useRouteOrderId()
+  const integrations = window.location.pathname.replace(/\/$/, '') === INTEGRATIONS
   return (
   <div className="pa5">
     <p className="t-small c-muted-1 mt0 mb3">
@@ -56,7 +61,7 @@ const LocalShell = () => {
         </a>
       ))}
     </p>
-    <TrackingAdmin params={{ orderId }} />
+    {integrations ? <TrackingIntegrations /> : <TrackingAdmin params={{ orderId }} />}
   </div>
   )
 }

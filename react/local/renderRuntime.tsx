@@ -4,6 +4,10 @@
 import { useEffect, useState } from 'react'
 
 const CHANGE = 'order-tracking:location'
+// IO admin paths this local server serves at another address (react/local/main.tsx).
+const LOCAL_PATHS: Record<string, string> = {
+  '/admin/app/order-tracking-integrations': '/admin/app/order-tracking/integrations',
+}
 
 const currentQuery = () => {
   const query: Record<string, string> = {}
@@ -43,7 +47,7 @@ export function useRuntime() {
       go(`${window.location.pathname}${search ? `?${search}` : ''}`, options.replace === true)
     },
     navigate({ to, query }: { to: string; query?: string }) {
-      go(`${to}${query ? `?${query}` : ''}`, false)
+      go(`${LOCAL_PATHS[to] ?? to}${query ? `?${query}` : ''}`, false)
     },
   }
 }

@@ -49,8 +49,10 @@ describe('the GraphQL schema', () => {
   test('has the root fields the API documents', () => {
     expect(rootFields.map(([name]) => name).sort()).toEqual([
       'Mutation.rebuildTrackingIndex',
+      'Mutation.replayUnmatchedWebhooks',
       'Mutation.setInvoiceTracking',
       'Mutation.setInvoiceTrackings',
+      'Mutation.setWebhookSecret',
       'Mutation.updateTrackingStatus',
       'Mutation.updateTrackingStatuses',
       'Query.orderTracking',
@@ -58,6 +60,7 @@ describe('the GraphQL schema', () => {
       'Query.trackingSettings',
       'Query.trackingWorkQueue',
       'Query.trackingWorkQueueCounts',
+      'Query.webhookIntegrations',
     ])
   })
 

@@ -61,4 +61,13 @@ export const ROOT_FIELD_CALLS: Record<string, { query: string; variables: Record
     query: `mutation Rebuild($from: String!, $to: String!) { rebuildTrackingIndex(invoicedFrom: $from, invoicedTo: $to) { state } }`,
     variables: { from: '2026-11-01', to: '2026-11-02' },
   },
+  webhookIntegrations: { query: `{ webhookIntegrations { routes { source url secretSet } unmatchedTrackingNumbers } }`, variables: {} },
+  setWebhookSecret: {
+    query: `mutation Secret($source: WebhookSource!, $secret: String!) { setWebhookSecret(source: $source, secret: $secret) { route { secretSet } } }`,
+    variables: { source: 'GENERIC', secret: 'a-new-generic-secret-1234' },
+  },
+  replayUnmatchedWebhooks: {
+    query: `mutation Replay($n: String!) { replayUnmatchedWebhooks(trackingNumber: $n) { replayed stillUnmatched } }`,
+    variables: { n: 'BR123456789BR' },
+  },
 }
