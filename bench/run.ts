@@ -12,6 +12,7 @@
 //   npm run bench -- --profile         also a V8 CPU profile of the Service (node --cpu-prof),
 //                                      kept in bench/tmp/ and summarized at the end
 //   npm run bench -- --only abuse      query shapes that cost validation (bench/abuse.ts); only on request
+//   npm run bench -- --only lag        OMS reads lagging writes (bench/lag.ts); only on request
 //
 // Processes: the OMS sandbox (bench/sandboxChild.ts, memory only), the Service (one real
 // @vtex/api worker serving node/ compiled by tsc, plus the bench-only floor field,
@@ -24,6 +25,7 @@ import { printAbuse, runAbuse } from './abuse'
 import { BatchOptions, BatchResult, runBatch } from './batch'
 import { BenchService, buildBenchService, startBenchService } from './benchService'
 import { addOrders, benchEvent, benchOrders, updateTrackingStatus } from './client'
+import { partLag } from './lag'
 import { ConcurrentResult, runConcurrent } from './concurrent'
 import { runQueueBench } from './queue'
 import { runWebhooksBench } from './webhooks'
@@ -74,6 +76,7 @@ const PARTS: Record<string, Part> = {
   d: { title: '(d) three Service processes sharing one OMS limit R', default: true, run: partD },
   e: { title: '(e) 200 concurrent single MERGEs to one invoice from 20 clients', default: true, run: partE },
   abuse: { title: '(abuse) query shapes without a token (issue 9)', default: false, run: partAbuse },
+  lag: { title: '(lag) 2,000 MERGEs with OMS reads lagging 0, 250 and 1,000 ms', default: false, run: partLag },
 }
 const DEFAULT_PARTS = Object.keys(PARTS).filter(name => PARTS[name].default)
 

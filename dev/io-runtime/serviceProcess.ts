@@ -15,6 +15,8 @@ export interface ServiceProcess {
 export interface ServiceProcessOptions {
   /** Node flags for the worker, e.g. --cpu-prof (which NODE_OPTIONS does not take). */
   nodeArgs?: string[]
+  /** Environment added to this process's own (the app's configuration variables). */
+  env?: Record<string, string>
 }
 
 export function startServiceProcess(omsUrl: string, options: ServiceProcessOptions = {}): Promise<ServiceProcess> {
@@ -22,7 +24,7 @@ export function startServiceProcess(omsUrl: string, options: ServiceProcessOptio
   const child: ChildProcess = spawn(
     process.execPath,
     [...(options.nodeArgs ?? []), '--import', tsxLoader, join(__dirname, 'worker.ts'), omsUrl],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...options.env } }
   )
   return new Promise((resolve, reject) => {
     let output = ''

@@ -1,4 +1,4 @@
-// Fault injection for OMS paths: rate limit, 5xx, latency, dropped sockets.
+// Fault injection for OMS paths: rate limit, 5xx, latency, dropped sockets, reads that lag.
 // Decisions come from a seeded PRNG so a benchmark run with the same seed and
 // the same request order sees the same faults.
 import type { FaultConfig } from './types'
@@ -25,14 +25,14 @@ export type FaultDecision =
 export function validateFaultConfig(f: unknown): string | null {
   if (!f || typeof f !== 'object' || Array.isArray(f)) return 'fault config must be an object'
   const c = f as Record<string, unknown>
-  const known = ['seed', 'rateLimitPerSecond', 'retryAfterSeconds', 'errorRate', 'latencyMs', 'dropRate']
+  const known = ['seed', 'rateLimitPerSecond', 'retryAfterSeconds', 'errorRate', 'latencyMs', 'dropRate', 'staleReadMs', 'staleReadShare']
   for (const k of Object.keys(c)) if (!known.includes(k)) return `unknown fault option "${k}"`
   const num = (k: string, min: number, max = Infinity): string | null => {
     const v = c[k]
     if (v === undefined) return null
     return typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? null : `${k} must be a number in [${min}, ${max}]`
   }
-  const e = num('seed', -Infinity) ?? num('rateLimitPerSecond', 0) ?? num('retryAfterSeconds', 0) ?? num('errorRate', 0, 1) ?? num('dropRate', 0, 1)
+  const e = num('seed', -Infinity) ?? num('rateLimitPerSecond', 0) ?? num('retryAfterSeconds', 0) ?? num('errorRate', 0, 1) ?? num('dropRate', 0, 1) ?? num('staleReadMs', 0, 600_000) ?? num('staleReadShare', 0, 1)
   if (e) return e
   const l = c.latencyMs
   if (l !== undefined && typeof l !== 'number') {
@@ -67,6 +67,19 @@ export class Faults {
   /** Restart the PRNG sequence and the rate windows (on reset). */
   rewind(): void {
     this.set(this.config)
+  }
+
+  /** How far behind this order GET reads (ms), 0 for a read of the current state. */
+  readLag(): number {
+    const { staleReadMs = 0, staleReadShare = 1 } = this.config
+    if (!(staleReadMs > 0) || !(staleReadShare > 0)) return 0
+    if (staleReadShare < 1 && this.rand() >= staleReadShare) return 0
+    return Math.round(this.rand() * staleReadMs)
+  }
+
+  /** How long the store keeps past versions of an order for lagging reads. */
+  historyMs(): number {
+    return this.config.staleReadMs ?? 0
   }
 
   decide(account: string, now = Date.now()): FaultDecision {

@@ -32,6 +32,8 @@ export interface HandlerContext {
   addOrders(specs: SeedOrderSpec[]): void
   reset(): void
   auth: string | null
+  /** Set by a read that answered an older version of the order (faults staleReadMs). */
+  staleByMs?: number
 }
 
 export type Handler = (ctx: HandlerContext) => Reply | Promise<Reply>

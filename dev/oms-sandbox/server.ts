@@ -136,6 +136,7 @@ export async function startOmsSandbox(opts: OmsSandboxOptions = {}): Promise<Oms
       const entry: JournalEntry = {
         at: new Date().toISOString(), method, host: parsed.host, path: parsed.rawPath, query, status,
         body, auth: ctx.auth, ...(fault ? { fault } : {}),
+        ...(ctx.staleByMs !== undefined ? { staleByMs: ctx.staleByMs } : {}),
       }
       journal.record(entry, credentialValues(req, parsed.query))
       log(`${method} ${parsed.host}${parsed.rawPath} ${status}${fault ? ` (${fault})` : ''}`)

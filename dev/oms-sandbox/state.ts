@@ -17,8 +17,16 @@ interface StateFile {
   accounts: Record<string, Record<string, OmsOrder>>
 }
 
+/** A past version of an order: what a read answered until `until` (ms since epoch). */
+interface PastVersion {
+  until: number
+  order: OmsOrder
+}
+
 export class Store {
   private accounts = new Map<string, Map<string, OmsOrder>>()
+  /** Past versions per account and order, oldest first, for reads that lag (memory only). */
+  private history = new Map<string, PastVersion[]>()
   private timer: NodeJS.Timeout | null = null
   private writing: Promise<void> | null = null
   private dirty = false
@@ -50,6 +58,7 @@ export class Store {
   }
 
   seed(): void {
+    this.history.clear()
     this.accounts = new Map([['localstore', new Map()], ['otherstore', new Map()]])
     this.add([...DEMO_ORDERS.map((d) => d.spec), ...queueSeed(Date.now())])
   }
@@ -66,6 +75,7 @@ export class Store {
       let m = this.accounts.get(account)
       if (!m) this.accounts.set(account, (m = new Map()))
       m.set(order.orderId, order)
+      this.history.delete(`${account}\u0000${order.orderId}`)
     }
     this.changed()
   }
@@ -78,6 +88,29 @@ export class Store {
   /** Live reference: callers that mutate it must call changed(). */
   get(account: string, orderId: string): OmsOrder | undefined {
     return this.accounts.get(account)?.get(orderId)
+  }
+
+  /**
+   * Call before changing an order: keeps its current version for reads that lag, as long as
+   * keepMs (none when 0).
+   */
+  beforeChange(account: string, order: OmsOrder, keepMs: number, now = Date.now()): void {
+    const key = `${account}\u0000${order.orderId}`
+    if (!(keepMs > 0)) {
+      this.history.delete(key)
+      return
+    }
+    const versions = (this.history.get(key) ?? []).filter((v) => v.until >= now - keepMs)
+    versions.push({ until: now, order: JSON.parse(JSON.stringify(order)) as OmsOrder })
+    this.history.set(key, versions)
+  }
+
+  /** The order as a read `lagMs` behind answered it: the version current at now − lagMs. */
+  getAsOf(account: string, orderId: string, lagMs: number, now = Date.now()): OmsOrder | undefined {
+    const current = this.get(account, orderId)
+    if (!current || !(lagMs > 0)) return current
+    const at = now - lagMs
+    return this.history.get(`${account}\u0000${orderId}`)?.find((v) => v.until > at)?.order ?? current
   }
 
   /** Schedules a debounced save. */

@@ -128,6 +128,13 @@ export interface FaultConfig {
   latencyMs?: number | { min: number; max: number }
   /** Share (0..1) of requests whose socket is destroyed without an answer. */
   dropRate?: number
+  /**
+   * Reads that lag writes: an order GET answers the order as it was up to this many ms ago
+   * (the lag is drawn in [0, staleReadMs]), for staleReadShare of the reads. Writes are kept.
+   */
+  staleReadMs?: number
+  /** Share (0..1) of order GETs that lag (default 1 when staleReadMs is set). */
+  staleReadShare?: number
 }
 
 export type FaultKind = 'rate-limit' | 'error' | 'drop'
@@ -146,4 +153,6 @@ export interface JournalEntry {
   /** Fingerprint (tok_xxxxxxxx) of the credential used, or null. */
   auth: string | null
   fault?: FaultKind
+  /** An order GET answered with the order as it was this many ms ago (staleReadMs). */
+  staleByMs?: number
 }

@@ -3,6 +3,10 @@ import { TrackingError } from '../errors/trackingError'
 import { MAX_MERGE_REWRITES } from '../tracking/invoiceWrites'
 import { updateTrackingStatus } from '../tracking/updateTrackingStatus'
 import { FakeOms, StoredEvent, upstreamError } from './fakeOms'
+import { forgetRecentWrites } from '../tracking/recentWrites'
+
+// Each test's fake OMS starts afresh: so does this process's memory of its last writes.
+beforeEach(() => forgetRecentWrites())
 
 const NOW = Date.parse('2024-05-10T12:00:00Z')
 const ORDER = 'v501245lspt-01'
@@ -260,12 +264,22 @@ describe('given another writer replacing the list (verify-after-write)', () => {
   })
 
   test(`when a rival always overwrites, then CONFLICT after ${MAX_MERGE_REWRITES} rewrites`, async () => {
-    const oms = fake()
-    oms.store(ORDER, INVOICE, [LABEL])
-    oms.afterPut = (orderId, invoiceNumber) => oms.store(orderId, invoiceNumber, [LABEL, RIVAL])
-    const error = await failure(update(oms, { isDelivered: false, events: [HUB] }))
-    expect(error.extensions).toMatchObject({ code: 'CONFLICT', field: 'invoiceNumber' })
-    expect(oms.puts()).toHaveLength(MAX_MERGE_REWRITES + 1)
+    // From the first rewrite on, the rival puts back the very list our rewrite was built on:
+    // by its content, a late read. The round waits for late reads up to the lag bound after its
+    // first PUT, then calls them a rival's; a short bound keeps this test short.
+    const bound = process.env.ORDER_TRACKING_READ_LAG_MS
+    process.env.ORDER_TRACKING_READ_LAG_MS = '40'
+    try {
+      const oms = fake()
+      oms.store(ORDER, INVOICE, [LABEL])
+      oms.afterPut = (orderId, invoiceNumber) => oms.store(orderId, invoiceNumber, [LABEL, RIVAL])
+      const error = await failure(update(oms, { isDelivered: false, events: [HUB] }))
+      expect(error.extensions).toMatchObject({ code: 'CONFLICT', field: 'invoiceNumber' })
+      expect(oms.puts()).toHaveLength(MAX_MERGE_REWRITES + 1)
+    } finally {
+      if (bound === undefined) delete process.env.ORDER_TRACKING_READ_LAG_MS
+      else process.env.ORDER_TRACKING_READ_LAG_MS = bound
+    }
   })
 
   test('when a rival adds an event but keeps ours, then no rewrite happens', async () => {
@@ -278,5 +292,53 @@ describe('given another writer replacing the list (verify-after-write)', () => {
     await update(oms, { isDelivered: false, events: [HUB] })
     expect(oms.puts()).toHaveLength(1)
     expect(oms.events(ORDER, INVOICE)).toHaveLength(2)
+  })
+})
+
+describe('given reads that lag our writes (late reads)', () => {
+  /** The next `count` order reads after each PUT answer the order as the last fresh read saw it. */
+  function lagging(oms: FakeOms, count: number) {
+    const fresh = oms.getOrder.bind(oms)
+    let before = fresh(ORDER)
+    let late = 0
+    const reads = { late: 0, fresh: 0 }
+    oms.afterPut = () => {
+      late = count
+    }
+    oms.getOrder = async (orderId: string) => {
+      if (late > 0) {
+        late--
+        reads.late++
+        return before
+      }
+      reads.fresh++
+      before = fresh(orderId)
+      return before
+    }
+    return reads
+  }
+
+  test('when the read-back still shows the list before our PUT, then it is read again, never rewritten, and answers ok', async () => {
+    const oms = fake()
+    oms.store(ORDER, INVOICE, [LABEL])
+    const reads = lagging(oms, 2)
+    const result = await update(oms, { isDelivered: false, events: [HUB] })
+    expect(oms.puts()).toHaveLength(1)
+    expect(reads).toEqual({ late: 2, fresh: 2 })
+    expect(result.invoice.events.map(e => e.description)).toEqual(['Label created', 'Arrived at the hub'])
+  })
+
+  test('when the next MERGE reads the list from before our last write, then it builds on that write and loses nothing', async () => {
+    const oms = fake()
+    oms.store(ORDER, INVOICE, [LABEL])
+    const stale = await oms.getOrder(ORDER)
+    await update(oms, { isDelivered: false, events: [HUB] })
+    // The next MERGE's read answers the list as it was before the write of HUB.
+    const fresh = oms.getOrder.bind(oms)
+    let reads = 0
+    oms.getOrder = async (orderId: string) => (++reads === 1 ? JSON.parse(JSON.stringify(stale)) : fresh(orderId))
+    await update(oms, { isDelivered: false, events: [PICKED] })
+    expect(keys(oms.puts()[1].body.events)).toEqual(keys([LABEL, PICKED, HUB]))
+    expect(keys(oms.events(ORDER, INVOICE))).toEqual(keys([LABEL, PICKED, HUB]))
   })
 })

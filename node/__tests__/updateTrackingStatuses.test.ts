@@ -2,6 +2,10 @@ import { LIMITS, TrackingEvent, trackingEventKey } from '../domain'
 import { TrackingError } from '../errors/trackingError'
 import { BATCH_CONCURRENCY, updateTrackingStatuses } from '../tracking/updateTrackingStatuses'
 import { FakeOms } from './fakeOms'
+import { forgetRecentWrites } from '../tracking/recentWrites'
+
+// Each test's fake OMS starts afresh: so does this process's memory of its last writes.
+beforeEach(() => forgetRecentWrites())
 
 const NOW = Date.parse('2024-05-10T12:00:00Z')
 const ORDER = '1172452900788-01'

@@ -8,9 +8,13 @@
 //   (GET order, PUT, GET order), and the invoices of one order share both GETs (the order GET
 //   returns every invoice). Each caller still gets its own answer: its events kept, or its own
 //   error.
-// - **Verify.** After the PUT the order is read back; an update whose events are gone (another
-//   replica replaced the list in between) is merged and written again, with a random pause,
-//   up to MAX_MERGE_REWRITES times, then CONFLICT.
+// - **Verify.** After the PUT the order is read back. A read-back without an update's events
+//   that holds nothing we had not seen before our PUT is a late read (OMS's GET lagging its
+//   writes): it is read again after a short, growing pause, up to the lag bound of
+//   recentWrites.ts. One that differs (another replica replaced the list in between) is merged
+//   and written again, with a random pause, up to MAX_MERGE_REWRITES times, then CONFLICT.
+// - **Reads older than our own writes.** A MERGE merges into what this process last wrote to
+//   the invoice when the list it read is older than that write (recentWrites.ts).
 // - **The settle check.** A rival that read before our write and writes after our verify is
 //   invisible to the verify. So once writes to an order have been quiet for a moment, one GET
 //   of the order (off every caller's path) looks for the events of ours it should hold and
@@ -20,6 +24,7 @@
 //   it stores is exactly what was sent.
 import {
   InvoiceTracking,
+  TrackingEvent,
   LIMITS,
   ValidTrackingStatus,
   fieldError,
@@ -33,6 +38,15 @@ import { TrackingError } from '../errors/trackingError'
 import { OmsOrder, OmsPackage, OmsTrackingUpdate, OmsWriteReceipt } from '../typings/oms'
 import { findPackage, sentInvoiceTracking, storedEvents, toInvoiceTracking } from './invoiceView'
 import { OmsPort } from './omsPort'
+import {
+  expectedReadLagMs,
+  invoiceKey,
+  isLateRead,
+  mergeBase,
+  noteReadLag,
+  readLagMaxMs,
+  rememberWrite,
+} from './recentWrites'
 
 export type TrackingWriteMode = 'MERGE' | 'REPLACE'
 
@@ -181,7 +195,8 @@ async function linger(order: OrderState): Promise<void> {
 }
 
 function scheduleSettleCheck(order: OrderState): void {
-  const delayMs = settleDelayMs()
+  // A rival's write shows in our reads only once the lag is over: the look waits for it too.
+  const delayMs = settleDelayMs() > 0 ? settleDelayMs() + 2 * expectedReadLagMs() : 0
   if (order.watched.size === 0 || !(delayMs > 0)) {
     order.watched.clear()
     orders.delete(order.key)
@@ -217,6 +232,7 @@ async function replace(order: OrderState, write: QueuedWrite): Promise<void> {
   }
   try {
     const receipt = await order.oms.putTracking(order.orderId, write.invoiceNumber, body)
+    rememberWrite(invoiceKey(order.oms.account, order.orderId, write.invoiceNumber), body, true)
     write.resolve({ receipt: receipt.receipt, date: receipt.date, invoice: sentInvoiceTracking(write.invoiceNumber, body) })
   } catch (error) {
     write.reject(error)
@@ -227,40 +243,87 @@ interface PlannedPut {
   invoiceNumber: string
   writes: QueuedWrite[]
   body: OmsTrackingUpdate
+  /** The list read before the PUT. */
+  read: TrackingEvent[]
+  /** Every event known before the PUT (the read and the base it merged into): a read-back within it is late. */
+  seenBefore: TrackingEvent[]
 }
+
+type WrittenPut = PlannedPut & { receipt: OmsWriteReceipt }
 
 async function mergeRound(order: OrderState, writes: QueuedWrite[]): Promise<void> {
   const { oms, orderId } = order
   let pending = writes
+  // Late reads are waited for up to the lag bound after the round's first PUT, not after each
+  // rewrite: when OMS lags longer than assumed, the round ends (CONFLICT) in bounded time.
+  let lateReadsUntil: number | undefined
   for (let attempt = 0; pending.length > 0; attempt++) {
     const current = await readOrder(oms, orderId, pending)
     if (!current) return
-    const planned = planPuts(orderId, current, pending)
-    const written = await Promise.all(planned.map(put => writePut(oms, orderId, put)))
-    const toVerify = written.filter((put): put is PlannedPut & { receipt: OmsWriteReceipt } => put !== null)
+    const planned = planPuts(order, current, pending)
+    const written = await Promise.all(planned.map(put => writePut(order, put)))
+    const toVerify = written.filter((put): put is WrittenPut => put !== null)
     if (toVerify.length === 0) return
-    const after = await readOrder(oms, orderId, toVerify.flatMap(put => put.writes))
-    if (!after) return
-    pending = []
-    for (const put of toVerify) {
+    lateReadsUntil ??= Date.now() + readLagMaxMs()
+    const rivals = await verify(order, toVerify, lateReadsUntil)
+    if (!rivals) return
+    pending = rivals
+    if (pending.length > 0 && attempt >= MAX_MERGE_REWRITES) {
+      for (const write of pending) write.reject(conflict(write.invoiceNumber))
+      return
+    }
+    if (pending.length > 0) await pauseBeforeRewrite(attempt)
+  }
+}
+
+// First pause after a late read-back, when no lag was seen yet; each further one doubles.
+const LATE_READ_PAUSE_MS = 25
+
+/**
+ * Reads the order back until every update's events show, or the list is a rival's: returns
+ * the updates to merge and write again (null once a failed read answered them all). A late
+ * read (the list as before our PUT, or older) is read again after a pause: the lag seen so far
+ * at first, then growing, until `lateReadsUntil`; after that it counts as a rival's.
+ */
+async function verify(order: OrderState, puts: WrittenPut[], lateReadsUntil: number): Promise<QueuedWrite[] | null> {
+  const writtenAt = Date.now()
+  const rivals: QueuedWrite[] = []
+  let late = puts
+  for (let reread = 0; ; reread++) {
+    const readAt = Date.now() - writtenAt
+    const after = await readOrder(order.oms, order.orderId, [...late.flatMap(put => put.writes), ...rivals])
+    if (!after) return null
+    const stillLate: WrittenPut[] = []
+    for (const put of late) {
       const pkg = findPackage(after, put.invoiceNumber)
       const stored = pkg ? storedEvents(pkg) : []
       const invoice = pkg ? toInvoiceTracking(pkg) : null
+      const missing: QueuedWrite[] = []
       for (const write of put.writes) {
         // The events this update brought must be there; what else changed is another writer's say.
         if (invoice && missingTrackingEvents(stored, write.status.events).length === 0) {
           write.resolve({ receipt: put.receipt.receipt, date: put.receipt.date, invoice })
           watch(order, write)
         } else {
-          pending.push(write)
+          missing.push(write)
         }
       }
+      if (missing.length === 0) continue
+      if (pkg && isLateRead(stored, put.seenBefore)) {
+        // A read this long after the PUT still lagged: the next rounds wait at least as long.
+        if (reread > 0) noteReadLag(readAt)
+        stillLate.push({ ...put, writes: missing })
+      } else {
+        rivals.push(...missing)
+      }
     }
-    if (pending.length > 0 && attempt >= MAX_MERGE_REWRITES) {
-      for (const write of pending) write.reject(conflict(write.invoiceNumber))
-      return
-    }
-    if (pending.length > 0) await pauseBeforeRewrite(attempt)
+    const elapsed = Date.now() - writtenAt
+    if (stillLate.length === 0) return rivals
+    const left = lateReadsUntil - Date.now()
+    if (left <= 0) return [...rivals, ...stillLate.flatMap(put => put.writes)]
+    const pause = Math.max(LATE_READ_PAUSE_MS * 2 ** reread, reread === 0 ? 1.25 * expectedReadLagMs() - elapsed : 0)
+    await new Promise(resolve => setTimeout(resolve, Math.min(pause, left)))
+    late = stillLate
   }
 }
 
@@ -274,13 +337,11 @@ async function readOrder(oms: OmsPort, orderId: string, waiting: QueuedWrite[]):
   }
 }
 
-async function writePut(
-  oms: OmsPort,
-  orderId: string,
-  put: PlannedPut
-): Promise<(PlannedPut & { receipt: OmsWriteReceipt }) | null> {
+async function writePut(order: OrderState, put: PlannedPut): Promise<WrittenPut | null> {
   try {
-    return { ...put, receipt: await oms.putTracking(orderId, put.invoiceNumber, put.body) }
+    const receipt = await order.oms.putTracking(order.orderId, put.invoiceNumber, put.body)
+    rememberWrite(invoiceKey(order.oms.account, order.orderId, put.invoiceNumber), put.body, false, put.read)
+    return { ...put, receipt }
   } catch (error) {
     for (const write of put.writes) write.reject(error)
     return null
@@ -288,7 +349,8 @@ async function writePut(
 }
 
 /** One PUT per invoice; the writes OMS would refuse are answered here, before any PUT. */
-function planPuts(orderId: string, order: OmsOrder, writes: QueuedWrite[]): PlannedPut[] {
+function planPuts(state: OrderState, order: OmsOrder, writes: QueuedWrite[]): PlannedPut[] {
+  const { orderId } = state
   const byInvoice = new Map<string, QueuedWrite[]>()
   for (const write of writes) {
     const list = byInvoice.get(write.invoiceNumber)
@@ -307,7 +369,7 @@ function planPuts(orderId: string, order: OmsOrder, writes: QueuedWrite[]): Plan
       for (const write of invoiceWrites) write.reject(refusal)
       return
     }
-    const put = planMerge(pkg, invoiceWrites)
+    const put = planMerge(invoiceKey(state.oms.account, orderId, invoiceNumber), pkg, invoiceWrites)
     if (put.writes.length > 0) puts.push({ invoiceNumber, ...put })
   })
   return puts
@@ -318,11 +380,18 @@ function planPuts(orderId: string, order: OmsOrder, writes: QueuedWrite[]): Plan
  * would take the invoice past its event limit is refused on its own. A delivered invoice stays
  * delivered; the latest update that delivers sets the date.
  */
-function planMerge(pkg: OmsPackage, writes: QueuedWrite[]): { writes: QueuedWrite[]; body: OmsTrackingUpdate } {
-  let events = storedEvents(pkg)
+function planMerge(
+  key: string,
+  pkg: OmsPackage,
+  writes: QueuedWrite[]
+): Omit<PlannedPut, 'invoiceNumber'> {
+  const read = storedEvents(pkg)
+  // Built on our own last write to the invoice when the read is older than it.
+  const base = mergeBase(key, read)
+  let events = base.events
   const stored = pkg.courierStatus
   const storedAt = stored?.finished && stored.deliveredDate ? parseIsoInstant(stored.deliveredDate) : null
-  let delivery = {
+  let delivery = base.delivery ?? {
     isDelivered: stored?.finished === true,
     deliveredDate: storedAt === null ? null : toOmsDeliveredDate(storedAt),
   }
@@ -345,7 +414,7 @@ function planMerge(pkg: OmsPackage, writes: QueuedWrite[]): { writes: QueuedWrit
     if (write.status.isDelivered) delivery = { isDelivered: true, deliveredDate: write.status.deliveredDate }
     accepted.push(write)
   }
-  return { writes: accepted, body: { ...delivery, events } }
+  return { writes: accepted, body: { ...delivery, events }, read, seenBefore: [...read, ...base.events] }
 }
 
 /** One GET for the order; each watched invoice missing events of ours gets them merged back. */

@@ -39,6 +39,10 @@ export async function startServiceStack(): Promise<ServiceStack> {
   // writers, 500 ms after a MERGE) would find the reset and "restore" the previous test's
   // events. The race test runs two real replicas with it on.
   process.env.ORDER_TRACKING_SETTLE_CHECK_MS ??= '0'
+  // Likewise the memory of this process's last write per invoice, kept for reads that lag: a
+  // reset sandbox is an OMS gone back in time, whose lists it would take for late reads and
+  // build on. The sandbox here never lags; readLag.test.ts runs replicas with lag on.
+  process.env.ORDER_TRACKING_READ_LAG_MS ??= '0'
   const worker = await startServiceWorker(sandbox.url)
   const port = worker.port
   const baseUrl = `http://127.0.0.1:${port}`

@@ -99,3 +99,54 @@ test('latency delays OMS answers', async () => {
 test('invalid fault config is rejected', () => {
   expect(() => sb.setFaults({ errorRate: 2 })).toThrow(/errorRate/)
 })
+
+describe('reads that lag writes (staleReadMs, staleReadShare)', () => {
+  const eventsRead = async () => ((await getOrder()).json.packageAttachment.packages[0].courierStatus?.data ?? []).length
+  const putEvents = (n: number) =>
+    call(sb.port, {
+      method: 'PUT', path: `/api/oms/pvt/orders/${ORDER}/invoice/${INVOICE}/tracking`, headers: ADMIN,
+      body: trackingBody(Array.from({ length: n }, (_, i) => ({ city: 'Curitiba', state: 'PR', description: `e${i}`, date: '2024-02-10' }))),
+    })
+
+  test('a lagging read answers the order as it was, the journal says by how much; writes are kept', async () => {
+    // Set through the control endpoint, like the other faults.
+    expect((await call(sb.port, { method: 'PUT', path: '/_sandbox/faults', body: { seed: 5, staleReadMs: 400 } })).status).toBe(200)
+    expect((await putEvents(1)).status).toBe(200)
+    expect((await putEvents(2)).status).toBe(200)
+    const seen: number[] = []
+    for (let i = 0; i < 12; i++) seen.push(await eventsRead())
+    // Right after the writes each read lags by a random 0–400 ms: some show the first or no write.
+    expect(seen.every((n) => n === 0 || n === 1 || n === 2)).toBe(true)
+    expect(seen.some((n) => n < 2)).toBe(true)
+    const stale = sb.journal().filter((e) => e.method === 'GET' && e.staleByMs !== undefined)
+    expect(stale.length).toBe(seen.filter((n) => n < 2).length)
+    expect(stale.every((e) => e.staleByMs! >= 0 && e.staleByMs! <= 400)).toBe(true)
+    // The store itself holds the last write; once the lag is over every read shows it.
+    expect(sb.getOrder(ORDER)!.packageAttachment.packages[0].courierStatus!.data).toHaveLength(2)
+    await new Promise((r) => setTimeout(r, 450))
+    for (let i = 0; i < 5; i++) expect(await eventsRead()).toBe(2)
+  })
+
+  test('staleReadShare 0 reads fresh; the same seed lags the same reads', async () => {
+    sb.setFaults({ staleReadMs: 10_000, staleReadShare: 0 })
+    await putEvents(1)
+    expect(await eventsRead()).toBe(1)
+    const run = async () => {
+      sb.reset()
+      sb.setFaults({ seed: 9, staleReadMs: 10_000, staleReadShare: 0.5 })
+      await putEvents(3)
+      const out: number[] = []
+      for (let i = 0; i < 16; i++) out.push(await eventsRead())
+      return out
+    }
+    const a = await run()
+    expect(await run()).toEqual(a)
+    expect(a).toContain(0)
+    expect(a).toContain(3)
+  })
+
+  test('staleReadShare out of range is refused', async () => {
+    expect(() => sb.setFaults({ staleReadShare: 1.5 })).toThrow(/staleReadShare/)
+    expect((await call(sb.port, { method: 'PUT', path: '/_sandbox/faults', body: { staleReadMs: -1 } })).status).toBe(400)
+  })
+})

@@ -20,8 +20,13 @@ const orderNotFound = (): Reply => omsError(404, 'OMS001', 'Order not found')
 export const getOrder: Handler = (ctx) => {
   const denied = auth(ctx, 'read')
   if (denied) return denied
-  const order = ctx.store.get(ctx.account, ctx.params[0])
-  return order ? { status: 200, body: order } : orderNotFound()
+  const current = ctx.store.get(ctx.account, ctx.params[0])
+  if (!current) return orderNotFound()
+  // A lagging read (faults staleReadMs) answers an older version; the journal says by how much.
+  const lagMs = ctx.faults.readLag()
+  const order = ctx.store.getAsOf(ctx.account, ctx.params[0], lagMs)
+  if (order !== current) ctx.staleByMs = lagMs
+  return { status: 200, body: order }
 }
 
 /** Shared precondition chain of the two invoice writes. */
@@ -95,6 +100,7 @@ export const putTracking: Handler = (ctx) => {
   if (!pkg.trackingNumber?.trim()) {
     return bad(`Invoice ${pkg.invoiceNumber} has no tracking number; set it first with PATCH /api/oms/pvt/orders/${order.orderId}/invoice/${pkg.invoiceNumber}`)
   }
+  ctx.store.beforeChange(ctx.account, order, ctx.faults.historyMs())
   const now = omsDate()
   const data: CourierStatusEntry[] = v.value.events.map((e) => ({
     lastChange: now, city: e.city, state: e.state, description: e.description, createDate: e.createDate,
@@ -125,6 +131,7 @@ export const patchInvoice: Handler = (ctx) => {
   const found = findInvoice(ctx)
   if ('status' in found) return found
   const { order, pkg } = found
+  ctx.store.beforeChange(ctx.account, order, ctx.faults.historyMs())
   pkg.trackingNumber = b.trackingNumber
   if (typeof b.trackingUrl === 'string') pkg.trackingUrl = b.trackingUrl
   if (typeof b.courier === 'string') pkg.courier = b.courier
