@@ -31,9 +31,9 @@ export const resolvers = {
   },
   Mutation: {
     updateTrackingStatus: async (_: unknown, args: InvoiceArgs & { mode: TrackingWriteMode }, ctx: Context) => {
-      const result = await updateTrackingStatus(ctx.clients.oms, args, { logger: ctx.vtex.logger })
-      await indexAfterWrite(ctx, [args.orderId], statusHints(args.input))
-      return result
+      const { verifiedOrder, ...payload } = await updateTrackingStatus(ctx.clients.oms, args, { logger: ctx.vtex.logger })
+      await indexAfterWrite(ctx, [args.orderId], statusHints(args.input), verifiedOrder ? [verifiedOrder] : [])
+      return payload
     },
     updateTrackingStatuses: async (_: unknown, args: { updates: unknown; mode: TrackingWriteMode }, ctx: Context) => {
       const payload = await updateTrackingStatuses(ctx.clients.oms, args, { logger: ctx.vtex.logger })

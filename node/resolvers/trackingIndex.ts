@@ -17,6 +17,7 @@ import {
   trackingEventKey,
 } from '../domain'
 import { TrackingError } from '../errors/trackingError'
+import { OmsOrder } from '../typings/oms'
 import { TrackingSettings, getTrackingSettings } from '../settings'
 import { ConcurrencyLimiter } from '../tracking/concurrencyLimiter'
 import { setInvoiceTracking } from '../tracking/setInvoiceTracking'
@@ -59,15 +60,17 @@ export function statusHints(input: unknown): StatusHints {
 }
 
 /**
- * After a successful write: the order's invoices re-read and upserted, before the caller gets
+ * After a successful write: the order's invoices (as a MERGE's verify read them back, else
+ * re-read) upserted, before the caller gets
  * its answer, so the queue shows the change at once. A failure here does not undo the write
  * (OMS has it); it is logged, and the next event or reconciliation catches up.
  */
-export async function indexAfterWrite(ctx: Context, orderIds: string[], hints: StatusHints = new Map()) {
+export async function indexAfterWrite(ctx: Context, orderIds: string[], hints: StatusHints = new Map(), readBack: OmsOrder[] = []) {
   const deps = indexDeps(ctx)
+  const verified = new Map(readBack.map(order => [order.orderId, order] as [string, OmsOrder]))
   await Promise.all(
     [...new Set(orderIds)].map(orderId =>
-      indexOrder(deps, orderId, hints).catch(error =>
+      indexOrder(deps, orderId, hints, undefined, verified.get(orderId)).catch(error =>
         ctx.vtex.logger.warn({
           message: 'tracking index not updated after a write',
           orderId,

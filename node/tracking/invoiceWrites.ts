@@ -60,6 +60,9 @@ export interface InvoiceWriteResult {
   receipt: string
   date: string
   invoice: InvoiceTracking
+  /** MERGE: the order as its verify read it back, which the tracking index takes instead of a
+   * read of its own (one OMS request less per write). Not part of the API's answer. */
+  verifiedOrder?: OmsOrder
 }
 
 export interface WriteLogger {
@@ -302,7 +305,7 @@ async function verify(order: OrderState, puts: WrittenPut[], lateReadsUntil: num
       for (const write of put.writes) {
         // The events this update brought must be there; what else changed is another writer's say.
         if (invoice && missingTrackingEvents(stored, write.status.events).length === 0) {
-          write.resolve({ receipt: put.receipt.receipt, date: put.receipt.date, invoice })
+          write.resolve({ receipt: put.receipt.receipt, date: put.receipt.date, invoice, verifiedOrder: after })
           watch(order, write)
         } else {
           missing.push(write)

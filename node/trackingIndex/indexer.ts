@@ -9,6 +9,7 @@ import { KeyedSerializer } from './keyedSerializer'
 import { OmsPort } from '../tracking/omsPort'
 import { TrackingIndexDocument, documentId } from './document'
 import { IndexStore } from './indexStore'
+import { OmsOrder } from '../typings/oms'
 import { IndexedOrder, StatusHints, differs, projectInvoice, supersedes, trackedPackages } from './projection'
 
 export interface IndexDeps {
@@ -61,12 +62,14 @@ export async function indexOrder(
   deps: IndexDeps,
   orderId: string,
   hints: StatusHints = new Map(),
-  known?: KnownDocuments
+  known?: KnownDocuments,
+  /** The order as a write just read it back (verified): no read of our own then. */
+  readBack?: OmsOrder
 ): Promise<IndexOutcome> {
   if (validateOrderId(orderId).length > 0) {
     throw TrackingError.badInput(validateOrderId(orderId))
   }
-  const order = (await deps.oms.getOrder(orderId)) as IndexedOrder
+  const order = (readBack ?? (await deps.oms.getOrder(orderId))) as IndexedOrder
   const outcome: IndexOutcome = { written: 0, kept: 0, removed: 0 }
   const packages = trackedPackages(order)
   // A canceled order has no shipment to watch: its documents leave the queue.

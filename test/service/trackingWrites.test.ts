@@ -25,6 +25,15 @@ const omsRequests = () =>
     .map(entry => `${entry.method} ${entry.status}`)
 
 describe('given an invoice with a tracking number and no events', () => {
+  test('when one event is merged, then OMS gets three requests: read, write, read back (the index takes the read back)', async () => {
+    const answer = await update({ input: { isDelivered: false, events: [event('Coletado pela transportadora', '2026-11-20T09:00:00-03:00')] } })
+    expect(answer.body.errors).toBeUndefined()
+    expect(omsRequests()).toEqual(['GET 200', 'PUT 200', 'GET 200'])
+    // …and the tracking index has the write, from that read back.
+    const indexed = stack.sandbox.journal().filter(entry => entry.path.includes('/api/dataentities/') && entry.method === 'PATCH')
+    expect(indexed.map(entry => (entry.body as { eventCount?: number }).eventCount)).toContain(1)
+  })
+
   test('when two events are merged one at a time, then OMS receives the full list each time and keeps both', async () => {
     const first = await update({ input: { isDelivered: false, events: [event('Coletado pela transportadora', '2026-11-20T09:00:00-03:00')] } })
     expect(first.body.errors).toBeUndefined()
