@@ -12,13 +12,10 @@ import { join } from 'path'
 import { REPO_ROOT, appEnvironment } from '../dev/io-runtime/environment'
 import { buildService } from '../dev/io-runtime/build'
 import { writeServiceLayout } from '../dev/io-runtime/layout'
+import { ServiceProcess, whenListening } from '../dev/io-runtime/serviceProcess'
 import { FLOOR_SCHEMA } from './floorSchema'
 
-export interface BenchService {
-  baseUrl: string
-  pid: number
-  stop(): Promise<void>
-}
+export type BenchService = ServiceProcess
 
 /** Compiles node/ into a temporary folder laid out for the runtime, with the floor field. */
 export function buildBenchService(): string {
@@ -61,26 +58,5 @@ export function startBenchService(dir: string, omsUrl: string, nodeArgs: string[
     env: { ...process.env, ...appEnvironment(omsUrl) },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
-  return new Promise((resolve, reject) => {
-    let output = ''
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /listening (\d+)/.exec(output)
-      if (!match) return
-      // The runtime logs every request on stdout: keep draining it so the pipe never fills.
-      child.stdout!.off('data', onData).resume()
-      resolve({
-        baseUrl: `http://127.0.0.1:${match[1]}`,
-        pid: child.pid!,
-        stop: () =>
-          new Promise(done => {
-            if (child.exitCode !== null) return done()
-            child.once('exit', () => done())
-            child.kill('SIGINT')
-          }),
-      })
-    }
-    child.stdout!.on('data', onData)
-    child.once('exit', code => reject(new Error(`the bench Service exited (${code}) before listening`)))
-  })
+  return whenListening(child, 'the bench Service')
 }

@@ -26,6 +26,11 @@ export function startServiceProcess(omsUrl: string, options: ServiceProcessOptio
     [...(options.nodeArgs ?? []), '--import', tsxLoader, join(__dirname, 'worker.ts'), omsUrl],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...options.env } }
   )
+  return whenListening(child, 'the service process')
+}
+
+/** The Service a child process runs, once it prints `listening <port>` (worker.ts does). */
+export function whenListening(child: ChildProcess, name: string): Promise<ServiceProcess> {
   return new Promise((resolve, reject) => {
     let output = ''
     const onData = (chunk: Buffer) => {
@@ -39,12 +44,13 @@ export function startServiceProcess(omsUrl: string, options: ServiceProcessOptio
         pid: child.pid!,
         stop: () =>
           new Promise(done => {
+            if (child.exitCode !== null) return done()
             child.once('exit', () => done())
             child.kill('SIGINT')
           }),
       })
     }
     child.stdout!.on('data', onData)
-    child.once('exit', code => reject(new Error(`the service process exited (${code}) before listening`)))
+    child.once('exit', code => reject(new Error(`${name} exited (${code}) before listening`)))
   })
 }
