@@ -25,8 +25,13 @@ export function routerHeaders(overrides: Record<string, string> = {}): Record<st
   }
 }
 
-export async function rawPost(stack: ServiceStack, body: string, headers = routerHeaders()): Promise<RawAnswer> {
-  const response = await fetch(stack.graphqlUrl, { method: 'POST', headers, body })
+export function rawPost(stack: ServiceStack, body: string, headers = routerHeaders()): Promise<RawAnswer> {
+  return rawFetch(stack.graphqlUrl, { method: 'POST', headers, body })
+}
+
+/** Any request, answered as status, text and (when it is JSON) its parsed body. */
+export async function rawFetch(url: string, init: RequestInit): Promise<RawAnswer> {
+  const response = await fetch(url, init)
   const raw = await response.text()
   let parsed: any
   try {

@@ -4,24 +4,15 @@
 import { LIMITS } from '../../domain'
 import { useServiceStack } from '../support/serviceStack'
 import { ORDER_TRACKING, TRACKED, UPDATE_TRACKING_STATUS, event } from '../support/operations'
-import { RawAnswer, rawPost, routerHeaders } from './hostile'
+import { RawAnswer, rawFetch, rawPost, routerHeaders } from './hostile'
 
 const stack = useServiceStack()
 
 const input = { isDelivered: true, deliveredDate: '2026-11-20', events: [event('Entregue', '2026-11-20')] }
 const MUTATION = `mutation { updateTrackingStatus(orderId: "${TRACKED.orderId}", invoiceNumber: "${TRACKED.invoiceNumber}", input: { isDelivered: true, deliveredDate: "2026-11-20", events: [{ city: "Curitiba", state: "PR", description: "Entregue", date: "2026-11-20" }] }) { receipt } }`
 
-async function send(method: string, url: string, headers: Record<string, string>, body?: BodyInit): Promise<RawAnswer> {
-  const response = await fetch(url, { method, headers, body })
-  const raw = await response.text()
-  let parsed: any
-  try {
-    parsed = JSON.parse(raw)
-  } catch {
-    parsed = undefined
-  }
-  return { status: response.status, raw, body: parsed }
-}
+const send = (method: string, url: string, headers: Record<string, string>, body?: BodyInit): Promise<RawAnswer> =>
+  rawFetch(url, { method, headers, body })
 
 /** What a browser sends for a cross-site navigation or form: the Admin's cookie, no JSON. */
 function browserHeaders(contentType?: string): Record<string, string> {
