@@ -60,6 +60,7 @@ describe('the GraphQL schema', () => {
       'Query.trackingSettings',
       'Query.trackingWorkQueue',
       'Query.trackingWorkQueueCounts',
+      'Query.trackingWriteAccess',
       'Query.webhookIntegrations',
     ])
   })

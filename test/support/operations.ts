@@ -57,6 +57,7 @@ export const ROOT_FIELD_CALLS: Record<string, { query: string; variables: Record
   trackingWorkQueueCounts: { query: `{ trackingWorkQueueCounts { problem count } }`, variables: {} },
   trackingIndexRebuild: { query: `{ trackingIndexRebuild { state } }`, variables: {} },
   trackingSettings: { query: `{ trackingSettings { timeZone shopperLanguage } }`, variables: {} },
+  trackingWriteAccess: { query: `{ trackingWriteAccess }`, variables: {} },
   rebuildTrackingIndex: {
     query: `mutation Rebuild($from: String!, $to: String!) { rebuildTrackingIndex(invoicedFrom: $from, invoicedTo: $to) { state } }`,
     variables: { from: '2026-11-01', to: '2026-11-02' },
