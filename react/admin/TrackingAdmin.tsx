@@ -12,8 +12,10 @@ import TRACKING_SETTINGS from '../graphql/trackingSettings.gql'
 import CsvImportPanel from './components/CsvImportPanel'
 import OrderSearch from './components/OrderSearch'
 import OrderTrackingPanel from './components/OrderTrackingPanel'
+import { LiveRegionProvider } from './liveRegion'
 import { ShopperLanguageProvider } from './shopperLanguage'
 import WorkQueuePanel from './workQueue/WorkQueuePanel'
+import { WriteAccessBanner, WriteAccessProvider } from './writeAccess'
 
 interface Props {
   /** Route params from admin/routes.json: /admin/app/order-tracking/:orderId. */
@@ -46,6 +48,8 @@ const TrackingAdmin: React.FC<Props> = ({ params }) => {
 
   return (
     <ShopperLanguageProvider>
+      <WriteAccessProvider>
+      <LiveRegionProvider>
       <Layout
         pageHeader={
           <PageHeader
@@ -63,6 +67,7 @@ const TrackingAdmin: React.FC<Props> = ({ params }) => {
           </PageHeader>
         }
       >
+        <WriteAccessBanner />
         <PageBlock variation="full">
           <OrderSearch key={routeOrderId} initialOrderId={routeOrderId} onSearch={setOrderId} />
         </PageBlock>
@@ -74,6 +79,8 @@ const TrackingAdmin: React.FC<Props> = ({ params }) => {
           <CsvImportPanel />
         </PageBlock>
       </Layout>
+      </LiveRegionProvider>
+      </WriteAccessProvider>
     </ShopperLanguageProvider>
   )
 }

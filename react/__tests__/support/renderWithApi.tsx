@@ -35,6 +35,7 @@ const BACKGROUND: Record<string, FetchResult> = {
     },
   },
   TrackingWorkQueueCounts: { data: { trackingWorkQueueCounts: [] } },
+  TrackingWriteAccess: { data: { trackingWriteAccess: true } },
 }
 
 export function renderWithApi(ui: React.ReactElement, respond: Responder, options: { background?: 'empty' | 'respond' } = {}) {

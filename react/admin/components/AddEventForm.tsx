@@ -18,6 +18,7 @@ import { statusLabelId } from '../messageIds'
 import { usePresetDescription } from '../shopperLanguage'
 import { useInvoiceMutation } from '../useInvoiceMutation'
 import { QUEUE_QUERIES } from '../workQueue/queueUrl'
+import { WriteAccessNote, useWriteAccess } from '../writeAccess'
 import ApiErrorAlert from './ApiErrorAlert'
 
 type Field = 'city' | 'state' | 'description' | 'date'
@@ -41,6 +42,7 @@ interface Props {
 const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const intl = useIntl()
   const errorText = useFieldErrorText()
+  const { canWrite } = useWriteAccess()
   // The preset is written in the shoppers' language (app settings): it lands on their timeline.
   const describe = usePresetDescription()
 
@@ -77,6 +79,7 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()
+    if (!canWrite) return
     setAdded(false)
     const at = toIsoWithOffset(date) ?? ''
     const isDelivered = FINAL_TRACKING_STATUSES.includes(status)
@@ -102,6 +105,7 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   return (
     <form onSubmit={submit} noValidate aria-labelledby={id('title')}>
       <h4 id={id('title')} className="t-heading-6 mt0 mb4">{intl.formatMessage({ id: 'admin/order-tracking.addEvent.title' })}</h4>
+      <WriteAccessNote />
       {alert && <ApiErrorAlert code={alert} onClose={closeAlert} />}
       {added && (
         <div className="mb4">
@@ -116,6 +120,7 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
           label={intl.formatMessage({ id: 'admin/order-tracking.addEvent.status' })}
           options={TRACKING_STATUSES.map(value => ({ value, label: intl.formatMessage({ id: statusLabelId(value) }) }))}
           value={status}
+          disabled={!canWrite}
           onChange={(_: unknown, value: string) => chooseStatus(value)}
         />
       </div>
@@ -124,6 +129,7 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
           id={id('description')}
           label={intl.formatMessage({ id: 'admin/order-tracking.addEvent.description' })}
           value={description}
+          disabled={!canWrite}
           onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setDescription(e.target.value)}
           errorMessage={errorText(errors.description)}
         />
@@ -134,6 +140,7 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
             id={id('city')}
             label={intl.formatMessage({ id: 'admin/order-tracking.addEvent.city' })}
             value={city}
+            disabled={!canWrite}
             maxLength={LIMITS.cityMaxLength}
             onChange={(e: React.ChangeEvent<HTMLInputElement>) => setCity(e.target.value)}
             errorMessage={errorText(errors.city)}
@@ -144,6 +151,7 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
             id={id('state')}
             label={intl.formatMessage({ id: 'admin/order-tracking.addEvent.state' })}
             value={state}
+            disabled={!canWrite}
             maxLength={LIMITS.stateMaxLength}
             onChange={(e: React.ChangeEvent<HTMLInputElement>) => setState(e.target.value)}
             errorMessage={errorText(errors.state)}
@@ -156,12 +164,13 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
             label={intl.formatMessage({ id: 'admin/order-tracking.addEvent.date' })}
             helpText={intl.formatMessage({ id: 'admin/order-tracking.dateHelp' })}
             value={date}
+            disabled={!canWrite}
             onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)}
             errorMessage={errorText(errors.date)}
           />
         </div>
       </div>
-      <Button type="submit" variation="primary" isLoading={loading}>
+      <Button type="submit" variation="primary" isLoading={loading} disabled={!canWrite}>
         {intl.formatMessage({ id: 'admin/order-tracking.addEvent.submit' })}
       </Button>
     </form>

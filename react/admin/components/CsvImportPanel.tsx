@@ -20,7 +20,9 @@ import { ApiErrorCode } from '../apiErrors'
 import { downloadCsv } from '../csvDownload'
 import { CsvFileRows, CsvRefusal, readCsvFile } from '../csvFile'
 import { importCsvRows } from '../csvImportRun'
+import { focusWhenShown, useAnnounce } from '../liveRegion'
 import { ERROR_MESSAGE_IDS } from '../messageIds'
+import { WriteAccessNote, useWriteAccess } from '../writeAccess'
 import CsvRowsTable from './CsvRowsTable'
 
 interface BatchData {
@@ -41,6 +43,8 @@ type Stage =
 
 const MEGABYTE = 1024 * 1024
 const INPUT_ID = 'order-tracking-csv-file'
+// The progress, then the result summary: where focus goes when an import starts and ends.
+const STATUS_ID = 'order-tracking-csv-status'
 
 const resultsFileName = (fileName: string) => `${fileName.replace(/\.csv$/i, '') || 'tracking'}-results.csv`
 
@@ -49,6 +53,8 @@ const CsvImportPanel: React.FC = () => {
   const client = useApolloClient()
   const [send] = useMutation<BatchData>(UPDATE_TRACKING_STATUSES)
   const [stage, setStage] = useState<Stage>({ kind: 'idle' })
+  const announce = useAnnounce()
+  const { canWrite } = useWriteAccess()
   // Which file choice is current: a newer choice (or unmounting) makes older reads stale.
   const generation = useRef(0)
   const cancelRequested = useRef(false)
@@ -92,8 +98,12 @@ const CsvImportPanel: React.FC = () => {
 
   const runImport = async () => {
     if (stage.kind !== 'loaded' || stage.run.phase !== 'preview') return
+    if (!canWrite) return
     const mine = generation.current
     cancelRequested.current = false
+    // The Import button gives way to Cancel: focus follows the work, to its progress.
+    focusWhenShown(STATUS_ID)
+    announce(intl.formatMessage({ id: 'admin/order-tracking.announce.importStarted' }, { total: stage.file.rows.filter(r => r.update !== null).length }))
     const show = (outcomes: Array<CsvRowOutcome | undefined>, run: Run) => {
       if (generation.current !== mine) return
       setStage(current => (current.kind === 'loaded' ? { ...current, outcomes, run } : current))
@@ -109,6 +119,19 @@ const CsvImportPanel: React.FC = () => {
     })
     const cancelled = cancelRequested.current && end.sent < end.total
     show(end.outcomes, { phase: 'done', cancelled, stoppedBy: end.stoppedBy })
+    if (generation.current === mine) {
+      focusWhenShown(STATUS_ID)
+      announce(
+        intl.formatMessage(
+          { id: cancelled ? 'admin/order-tracking.csv.cancelled' : 'admin/order-tracking.csv.done' },
+          {
+            ok: end.outcomes.filter(o => o?.status === 'ok').length,
+            failed: end.outcomes.filter(o => o?.status === 'error').length,
+            notSent: end.outcomes.filter(o => o?.status === 'notSent').length,
+          }
+        )
+      )
+    }
     // An order open above may show an invoice this import changed.
     if (mounted.current && end.outcomes.some(o => o?.status === 'ok')) client.reFetchObservableQueries()
   }
@@ -164,9 +187,10 @@ const CsvImportPanel: React.FC = () => {
             id={INPUT_ID}
             type="file"
             accept=".csv,text/csv"
-            disabled={running}
+            disabled={running || !canWrite}
             onChange={chooseFile}
           />
+          <WriteAccessNote />
         </div>
         <div className="mb3">
           <Button variation="tertiary" size="small" onClick={() => downloadCsv('order-tracking-sample.csv', CSV_SAMPLE)}>
@@ -175,7 +199,8 @@ const CsvImportPanel: React.FC = () => {
         </div>
       </div>
 
-      <div role="status" aria-live="polite">
+      {/* Announced through the page's live region (useAnnounce), not one of its own. */}
+      <div id={STATUS_ID} tabIndex={-1}>
         {stage.kind === 'reading' && (
           <p className="t-body">{intl.formatMessage({ id: 'admin/order-tracking.csv.reading' }, { rows: stage.rows })}</p>
         )}
@@ -259,7 +284,7 @@ const CsvImportPanel: React.FC = () => {
                 <Button
                   variation="primary"
                   onClick={runImport}
-                  disabled={stage.file.rows.every(r => r.update === null)}
+                  disabled={!canWrite || stage.file.rows.every(r => r.update === null)}
                 >
                   {intl.formatMessage({ id: 'admin/order-tracking.csv.import' })}
                 </Button>

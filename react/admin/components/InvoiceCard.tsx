@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl'
 import { Card } from 'vtex.styleguide'
 
 import { InvoiceTracking } from '../../domain'
+import { invoiceCardId } from '../liveRegion'
 import { useFormatInstant } from '../useFormatInstant'
 import AddEventForm from './AddEventForm'
 import EventTimeline from './EventTimeline'
@@ -29,7 +30,8 @@ const InvoiceCard: React.FC<Props> = ({ orderId, invoice }) => {
 
   return (
     <Card>
-      <section aria-labelledby={`order-tracking-${invoiceNumber}-heading`}>
+      {/* Focus comes here after a write to this invoice (tabIndex -1: not a Tab stop). */}
+      <section id={invoiceCardId(invoiceNumber)} tabIndex={-1} aria-labelledby={`order-tracking-${invoiceNumber}-heading`}>
         <div className="flex flex-wrap items-center justify-between mb4">
           <h3 id={`order-tracking-${invoiceNumber}-heading`} className="t-heading-5 mv0 mr4">
             {intl.formatMessage({ id: 'admin/order-tracking.invoice.title' }, { invoiceNumber })}

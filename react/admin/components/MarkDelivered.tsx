@@ -7,7 +7,9 @@ import UPDATE_TRACKING_STATUS from '../../graphql/updateTrackingStatus.gql'
 import { useFieldErrorText } from '../formErrors'
 import { QUEUE_QUERIES } from '../workQueue/queueUrl'
 import { toDateTimeLocalValue, toIsoWithOffset } from '../localDateTime'
+import { focusWhenShown, invoiceCardId, useAnnounce } from '../liveRegion'
 import { useInvoiceMutation } from '../useInvoiceMutation'
+import { useWriteAccess } from '../writeAccess'
 import ApiErrorAlert from './ApiErrorAlert'
 
 type Field = 'deliveredDate'
@@ -23,6 +25,8 @@ interface Props {
 const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const intl = useIntl()
   const errorText = useFieldErrorText()
+  const announce = useAnnounce()
+  const { canWrite } = useWriteAccess()
   const [isOpen, setOpen] = useState(false)
   const [date, setDate] = useState('')
   // A successful write makes the invoice delivered, and the card drops this component before
@@ -59,12 +63,24 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
     // No events: in MERGE mode the service keeps the ones the invoice already has.
     const input = { isDelivered: true, deliveredDate: toIsoWithOffset(date) ?? '', events: [] }
     const sent = await send(validateTrackingStatus(input, Date.now()), () => ({ mode: 'MERGE', input }))
-    if (sent && mounted.current) close()
+    if (!sent) return
+    // The delivered invoice drops this button: focus goes to the invoice, not to <body>.
+    if (mounted.current) setOpen(false)
+    focusWhenShown(invoiceCardId(invoiceNumber))
+    announce(intl.formatMessage({ id: 'admin/order-tracking.announce.delivered' }, { invoiceNumber }))
+  }
+
+  // Enter in the date field confirms, as in a one-field form.
+  const confirmOnEnter = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' || loading) return
+    event.preventDefault()
+    void confirm()
   }
 
   return (
     <>
-      <Button id={openerId} variation="secondary" onClick={open}>
+      {/* Without write access the event form above says why (WriteAccessNote). */}
+      <Button id={openerId} variation="secondary" onClick={open} disabled={!canWrite}>
         {intl.formatMessage({ id: 'admin/order-tracking.markDelivered.open' })}
       </Button>
       <ModalDialog
@@ -93,6 +109,7 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
             helpText={intl.formatMessage({ id: 'admin/order-tracking.dateHelp' })}
             value={date}
             onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)}
+            onKeyDown={confirmOnEnter}
             errorMessage={errorText(errors.deliveredDate)}
             autoFocus
           />

@@ -52,7 +52,9 @@ const OrderTrackingPanel: React.FC<Props> = ({ orderId }) => {
 
   return (
     <PageBlock title={intl.formatMessage({ id: 'admin/order-tracking.order.title' }, { orderId })} variation="full">
-      <div aria-live="polite" aria-busy={loading}>
+      {/* Not a live region: a write's result is announced once by the page's (liveRegion.tsx),
+          not by reading the whole re-rendered order out. */}
+      <div aria-busy={loading}>
         {content}
       </div>
     </PageBlock>

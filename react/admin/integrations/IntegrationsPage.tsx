@@ -9,6 +9,7 @@ import { Alert, Button, Input, Layout, PageBlock, PageHeader, Spinner, Tag } fro
 import REPLAY_UNMATCHED from '../../graphql/replayUnmatchedWebhooks.gql'
 import SET_WEBHOOK_SECRET from '../../graphql/setWebhookSecret.gql'
 import WEBHOOK_INTEGRATIONS from '../../graphql/webhookIntegrations.gql'
+import { WriteAccessBanner, WriteAccessNote, WriteAccessProvider, useWriteAccess } from '../writeAccess'
 
 interface Route {
   source: 'AFTERSHIP' | 'GENERIC'
@@ -57,6 +58,7 @@ interface ReplayResult {
 const UnmatchedNumber: React.FC<{ trackingNumber: string; onReplayed: () => void }> = ({ trackingNumber, onReplayed }) => {
   const intl = useIntl()
   const [replay, { loading }] = useMutation<{ replayUnmatchedWebhooks: ReplayResult | null }>(REPLAY_UNMATCHED)
+  const { canWrite } = useWriteAccess()
   const [outcome, setOutcome] = useState<string | null>(null)
   const run = async () => {
     setOutcome(null)
@@ -77,7 +79,7 @@ const UnmatchedNumber: React.FC<{ trackingNumber: string; onReplayed: () => void
   return (
     <li className="flex items-center mb2">
       <code className="mr3">{trackingNumber}</code>
-      <Button size="small" variation="secondary" onClick={run} isLoading={loading}>
+      <Button size="small" variation="secondary" onClick={run} isLoading={loading} disabled={!canWrite}>
         {intl.formatMessage({ id: 'admin/order-tracking.integrations.replay' }, { trackingNumber })}
       </Button>
       <span className="ml3 t-small" role="status">
@@ -92,6 +94,7 @@ const SecretForm: React.FC<{ route: Route; onSaved: () => void }> = ({ route, on
   const [secret, setSecret] = useState('')
   const [failed, setFailed] = useState(false)
   const [save, { loading }] = useMutation(SET_WEBHOOK_SECRET)
+  const { canWrite } = useWriteAccess()
   const tooShort = secret.length > 0 && secret.length < MIN_SECRET
   const submit = async () => {
     setFailed(false)
@@ -111,11 +114,12 @@ const SecretForm: React.FC<{ route: Route; onSaved: () => void }> = ({ route, on
           autoComplete="new-password"
           label={intl.formatMessage({ id: route.secretSet ? 'admin/order-tracking.integrations.rotate' : 'admin/order-tracking.integrations.set' })}
           value={secret}
+          disabled={!canWrite}
           onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSecret(e.target.value)}
           errorMessage={tooShort ? intl.formatMessage({ id: 'admin/order-tracking.integrations.secretTooShort' }, { min: MIN_SECRET }) : undefined}
         />
       </div>
-      <Button size="small" onClick={submit} isLoading={loading} disabled={secret.length < MIN_SECRET}>
+      <Button size="small" onClick={submit} isLoading={loading} disabled={!canWrite || secret.length < MIN_SECRET}>
         {intl.formatMessage({ id: 'admin/order-tracking.integrations.save' })}
       </Button>
       {failed && (
@@ -127,7 +131,13 @@ const SecretForm: React.FC<{ route: Route; onSaved: () => void }> = ({ route, on
   )
 }
 
-const IntegrationsPage: React.FC = () => {
+const IntegrationsPage: React.FC = () => (
+  <WriteAccessProvider>
+    <Integrations />
+  </WriteAccessProvider>
+)
+
+const Integrations: React.FC = () => {
   const intl = useIntl()
   const { data, loading, error, refetch } = useQuery<Data>(WEBHOOK_INTEGRATIONS, { fetchPolicy: 'network-only' })
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values)
@@ -146,11 +156,13 @@ const IntegrationsPage: React.FC = () => {
         />
       }
     >
+      <WriteAccessBanner />
       {loading && <Spinner />}
       {error && <Alert type="error">{t('admin/order-tracking.integrations.loadFailed')}</Alert>}
       {data && (
         <>
           <PageBlock title={t('admin/order-tracking.integrations.routes')} variation="full">
+            <WriteAccessNote />
             {data.webhookIntegrations.routes.map(route => (
               <div key={route.source} className="mb5" data-testid={`route-${route.source}`}>
                 <div className="flex items-center">
@@ -169,6 +181,7 @@ const IntegrationsPage: React.FC = () => {
             ) : (
               <>
                 <p className="t-small c-muted-1">{t('admin/order-tracking.integrations.unmatchedHelp')}</p>
+                <WriteAccessNote />
                 <ul data-testid="unmatched">
                   {data.webhookIntegrations.unmatchedTrackingNumbers.map(n => (
                     <UnmatchedNumber key={n} trackingNumber={n} onReplayed={() => refetch()} />

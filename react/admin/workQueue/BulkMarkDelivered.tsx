@@ -10,7 +10,9 @@ import UPDATE_TRACKING_STATUSES from '../../graphql/updateTrackingStatuses.gql'
 import { ApiErrorCode, apiErrorOf } from '../apiErrors'
 import ApiErrorAlert from '../components/ApiErrorAlert'
 import { useFieldErrorText } from '../formErrors'
+import { focusWhenShown, useAnnounce } from '../liveRegion'
 import { toDateTimeLocalValue, toIsoWithOffset } from '../localDateTime'
+import { WriteAccessNote, useWriteAccess } from '../writeAccess'
 import { FieldError } from '../../domain'
 
 export interface SelectedInvoice {
@@ -29,10 +31,14 @@ interface BatchData {
 
 const OPENER_ID = 'order-tracking-queue-mark-delivered'
 const TITLE_ID = 'order-tracking-queue-mark-delivered-title'
+// Where focus goes once it is done: the count of what was marked.
+const OUTCOME_ID = 'order-tracking-queue-mark-delivered-outcome'
 
 const BulkMarkDelivered: React.FC<Props> = ({ selected, onDone }) => {
   const intl = useIntl()
   const errorText = useFieldErrorText()
+  const announce = useAnnounce()
+  const { canWrite } = useWriteAccess()
   const [isOpen, setOpen] = useState(false)
   const [date, setDate] = useState('')
   const [dateError, setDateError] = useState<FieldError | undefined>()
@@ -68,8 +74,18 @@ const BulkMarkDelivered: React.FC<Props> = ({ selected, onDone }) => {
       return
     }
     setOutcome({ ok, failed })
-    close()
+    // Not back to the opener: the refresh empties the selection, which disables it.
+    setOpen(false)
     onDone()
+    focusWhenShown(OUTCOME_ID)
+    announce(intl.formatMessage({ id: 'admin/order-tracking.queue.markDelivered.done' }, { ok, failed }))
+  }
+
+  // Enter in the date field confirms, as in a one-field form.
+  const confirmOnEnter = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' || loading) return
+    event.preventDefault()
+    void confirm()
   }
 
   return (
@@ -78,7 +94,7 @@ const BulkMarkDelivered: React.FC<Props> = ({ selected, onDone }) => {
         id={OPENER_ID}
         variation="secondary"
         size="small"
-        disabled={selected.length === 0}
+        disabled={selected.length === 0 || !canWrite}
         onClick={() => {
           setDate(toDateTimeLocalValue(new Date()))
           setDateError(undefined)
@@ -89,8 +105,9 @@ const BulkMarkDelivered: React.FC<Props> = ({ selected, onDone }) => {
       >
         {intl.formatMessage({ id: 'admin/order-tracking.queue.markDelivered' }, { count: selected.length })}
       </Button>
+      <WriteAccessNote />
       {outcome && (
-        <div className="mt3" role="status">
+        <div id={OUTCOME_ID} tabIndex={-1} className="mt3">
           <Alert type={outcome.failed ? 'warning' : 'success'} onClose={() => setOutcome(null)}>
             {intl.formatMessage({ id: 'admin/order-tracking.queue.markDelivered.done' }, outcome)}
           </Alert>
@@ -115,6 +132,7 @@ const BulkMarkDelivered: React.FC<Props> = ({ selected, onDone }) => {
             helpText={intl.formatMessage({ id: 'admin/order-tracking.dateHelp' })}
             value={date}
             onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)}
+            onKeyDown={confirmOnEnter}
             errorMessage={errorText(dateError)}
             autoFocus
           />

@@ -22,7 +22,9 @@ import {
 import SET_INVOICE_TRACKINGS from '../../graphql/setInvoiceTrackings.gql'
 import { ApiErrorCode, apiErrorOf } from '../apiErrors'
 import { downloadCsv } from '../csvDownload'
+import { focusWhenShown, useAnnounce } from '../liveRegion'
 import { ERROR_MESSAGE_IDS, FIELD_ERROR_MESSAGE_IDS } from '../messageIds'
+import { WriteAccessNote, useWriteAccess } from '../writeAccess'
 
 interface BatchData {
   setInvoiceTrackings: { results: TrackingBatchItemResult[]; succeeded: number; failed: number }
@@ -58,6 +60,8 @@ const COLUMN_IDS = [
 ]
 
 const INPUT_ID = 'order-tracking-tracking-number-csv'
+// The summary, then progress and result: where focus goes when an import starts and ends.
+const STATUS_ID = 'order-tracking-tracking-csv-status'
 const PREVIEW_ROWS = 50
 
 const TrackingNumberCsvPanel: React.FC = () => {
@@ -65,6 +69,8 @@ const TrackingNumberCsvPanel: React.FC = () => {
   const client = useApolloClient()
   const [send] = useMutation<BatchData>(SET_INVOICE_TRACKINGS)
   const [stage, setStage] = useState<Stage>({ kind: 'idle' })
+  const announce = useAnnounce()
+  const { canWrite } = useWriteAccess()
   const cancelRequested = useRef(false)
 
   const chooseFile = async (event: React.ChangeEvent<HTMLInputElement>) => {
@@ -93,7 +99,7 @@ const TrackingNumberCsvPanel: React.FC = () => {
   }
 
   const runImport = async () => {
-    if (stage.kind !== 'loaded' || stage.phase !== 'preview') return
+    if (stage.kind !== 'loaded' || stage.phase !== 'preview' || !canWrite) return
     const pending = stage.rows.flatMap((row, index) => (row.update ? [{ index, update: row.update }] : []))
     const outcomes: Array<TrackingNumberRowOutcome | undefined> = new Array(stage.rows.length)
     cancelRequested.current = false
@@ -106,6 +112,9 @@ const TrackingNumberCsvPanel: React.FC = () => {
           : current
       )
     show('running')
+    // The Import button gives way to Cancel: focus follows the work, to its progress.
+    focusWhenShown(STATUS_ID)
+    announce(intl.formatMessage({ id: 'admin/order-tracking.announce.importStarted' }, { total: pending.length }))
     for (let start = 0; start < pending.length; start += LIMITS.batchSize) {
       if (cancelRequested.current) break
       const chunk = pending.slice(start, start + LIMITS.batchSize)
@@ -127,6 +136,11 @@ const TrackingNumberCsvPanel: React.FC = () => {
       show('running')
     }
     show('done')
+    focusWhenShown(STATUS_ID)
+    const ok = outcomes.filter(o => o?.status === 'ok').length
+    const failed = outcomes.filter(o => o?.status === 'error').length
+    const cancelled = cancelRequested.current && sent < pending.length
+    announce(intl.formatMessage({ id: cancelled ? 'admin/order-tracking.trackingCsv.cancelled' : 'admin/order-tracking.trackingCsv.done' }, { ok, failed }))
     // The queue and any open order show the new numbers.
     if (outcomes.some(o => o?.status === 'ok')) client.reFetchObservableQueries()
   }
@@ -159,7 +173,8 @@ const TrackingNumberCsvPanel: React.FC = () => {
           <label htmlFor={INPUT_ID} className="db t-small mb2">
             {intl.formatMessage({ id: 'admin/order-tracking.trackingCsv.file' })}
           </label>
-          <input id={INPUT_ID} type="file" accept=".csv,text/csv" disabled={stage.kind === 'loaded' && stage.phase === 'running'} onChange={chooseFile} />
+          <input id={INPUT_ID} type="file" accept=".csv,text/csv" disabled={!canWrite || (stage.kind === 'loaded' && stage.phase === 'running')} onChange={chooseFile} />
+          <WriteAccessNote />
         </div>
         <div className="mb3">
           <Button variation="tertiary" size="small" onClick={() => downloadCsv('tracking-numbers-sample.csv', TRACKING_NUMBER_CSV_SAMPLE)}>
@@ -181,7 +196,8 @@ const TrackingNumberCsvPanel: React.FC = () => {
 
       {stage.kind === 'loaded' && (
         <>
-          <div role="status" aria-live="polite" className="mb3">
+          {/* Announced through the page's live region (useAnnounce), not one of its own. */}
+          <div id={STATUS_ID} tabIndex={-1} className="mb3">
             {stage.phase === 'preview' &&
               intl.formatMessage(
                 { id: 'admin/order-tracking.trackingCsv.summary' },
@@ -208,7 +224,7 @@ const TrackingNumberCsvPanel: React.FC = () => {
           )}
           <div className="flex flex-wrap mb4">
             {stage.phase === 'preview' && (
-              <Button variation="primary" size="small" onClick={runImport} disabled={stage.rows.every(r => !r.update)}>
+              <Button variation="primary" size="small" onClick={runImport} disabled={!canWrite || stage.rows.every(r => !r.update)}>
                 {intl.formatMessage({ id: 'admin/order-tracking.trackingCsv.import' })}
               </Button>
             )}
