@@ -20,7 +20,7 @@ export type Responder = (call: ApiCall) => FetchResult | Error
 
 // What the page asks in the background on every view (the app settings, and the work queue
 // on the landing page): answered empty and not recorded, unless a test asks to see them.
-const BACKGROUND: Record<string, FetchResult> = {
+export const BACKGROUND: Record<string, FetchResult> = {
   TrackingSettings: {
     data: { trackingSettings: { __typename: 'TrackingSettings', timeZone: 'UTC', shopperLanguage: 'en-US' } },
   },
