@@ -26,3 +26,38 @@ export function toIsoWithOffset(value: string): string | null {
   const abs = Math.abs(offset)
   return `${toDateTimeLocalValue(at)}:${pad(at.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
 }
+
+// The forms' date-time is one text field (components/DateTimeField.tsx): one Tab stop, where
+// Chromium's datetime-local takes seven (month, day, year, hour, minute, AM/PM, picker). It
+// is typed in the page's language's order, and ISO (yyyy-mm-dd hh:mm) is understood in every
+// language; what it yields is the datetime-local value toIsoWithOffset takes.
+
+/** Day first where the page's language writes dates so (pt, es); ISO order otherwise. */
+export type TypedDateOrder = 'dayFirst' | 'iso'
+
+export const typedDateOrderOf = (locale: string): TypedDateOrder => (/^(pt|es)\b/i.test(locale) ? 'dayFirst' : 'iso')
+
+const TYPED_ISO = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/
+const TYPED_DAY_FIRST = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2}):(\d{2})\s*$/
+
+/** The datetime-local value (yyyy-mm-ddThh:mm[:ss]) of what was typed, or null when it is no date-time. */
+export function fromTypedDateTime(text: string, order: TypedDateOrder): string | null {
+  let parts: number[]
+  const iso = TYPED_ISO.exec(text)
+  const dayFirst = order === 'dayFirst' ? TYPED_DAY_FIRST.exec(text) : null
+  if (iso) parts = [+iso[1], +iso[2], +iso[3], +iso[4], +iso[5], iso[6] ? +iso[6] : -1]
+  else if (dayFirst) parts = [+dayFirst[3], +dayFirst[2], +dayFirst[1], +dayFirst[4], +dayFirst[5], -1]
+  else return null
+  const [year, month, day, hour, minute, second] = parts
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return null
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}${second >= 0 ? `:${pad(second)}` : ''}`
+}
+
+/** How a datetime-local value is shown in the text field; '' when there is none. */
+export function toTypedDateTime(value: string, order: TypedDateOrder): string {
+  const m = DATE_TIME_LOCAL.exec(value)
+  if (!m) return ''
+  const time = `${m[4]}:${m[5]}${m[6] ? `:${m[6]}` : ''}`
+  return order === 'dayFirst' ? `${m[3]}/${m[2]}/${m[1]} ${time}` : `${m[1]}-${m[2]}-${m[3]} ${time}`
+}

@@ -20,6 +20,7 @@ import { useInvoiceMutation } from '../useInvoiceMutation'
 import { QUEUE_QUERIES } from '../workQueue/queueUrl'
 import { WriteAccessNote, useWriteAccess } from '../writeAccess'
 import ApiErrorAlert from './ApiErrorAlert'
+import DateTimeField from './DateTimeField'
 
 type Field = 'city' | 'state' | 'description' | 'date'
 
@@ -158,14 +159,12 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
           />
         </div>
         <div className="w-100 mb4">
-          <Input
+          <DateTimeField
             id={id('date')}
-            type="datetime-local"
             label={intl.formatMessage({ id: 'admin/order-tracking.addEvent.date' })}
-            helpText={intl.formatMessage({ id: 'admin/order-tracking.dateHelp' })}
             value={date}
             disabled={!canWrite}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)}
+            onChange={setDate}
             errorMessage={errorText(errors.date)}
           />
         </div>

@@ -1,6 +1,6 @@
 import React, { useEffect, useRef, useState } from 'react'
 import { useIntl } from 'react-intl'
-import { Button, Input, ModalDialog } from 'vtex.styleguide'
+import { Button, ModalDialog } from 'vtex.styleguide'
 
 import { validateTrackingStatus } from '../../domain'
 import UPDATE_TRACKING_STATUS from '../../graphql/updateTrackingStatus.gql'
@@ -11,6 +11,7 @@ import { focusWhenShown, invoiceCardId, useAnnounce } from '../liveRegion'
 import { useInvoiceMutation } from '../useInvoiceMutation'
 import { useWriteAccess } from '../writeAccess'
 import ApiErrorAlert from './ApiErrorAlert'
+import DateTimeField from './DateTimeField'
 
 type Field = 'deliveredDate'
 
@@ -102,13 +103,11 @@ const MarkDelivered: React.FC<Props> = ({ orderId, invoiceNumber }) => {
           </h3>
           <p>{intl.formatMessage({ id: 'admin/order-tracking.markDelivered.text' })}</p>
           {alert && <ApiErrorAlert code={alert} onClose={closeAlert} />}
-          <Input
+          <DateTimeField
             id={`order-tracking-${invoiceNumber}-delivered-date`}
-            type="datetime-local"
             label={intl.formatMessage({ id: 'admin/order-tracking.markDelivered.date' })}
-            helpText={intl.formatMessage({ id: 'admin/order-tracking.dateHelp' })}
             value={date}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)}
+            onChange={setDate}
             onKeyDown={confirmOnEnter}
             errorMessage={errorText(errors.deliveredDate)}
             autoFocus

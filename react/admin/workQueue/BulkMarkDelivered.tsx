@@ -3,12 +3,13 @@
 import React, { useState } from 'react'
 import { useMutation } from 'react-apollo'
 import { useIntl } from 'react-intl'
-import { Alert, Button, Input, ModalDialog } from 'vtex.styleguide'
+import { Alert, Button, ModalDialog } from 'vtex.styleguide'
 
 import { TrackingBatchItemResult, LIMITS, validateTrackingStatus } from '../../domain'
 import UPDATE_TRACKING_STATUSES from '../../graphql/updateTrackingStatuses.gql'
 import { ApiErrorCode, apiErrorOf } from '../apiErrors'
 import ApiErrorAlert from '../components/ApiErrorAlert'
+import DateTimeField from '../components/DateTimeField'
 import { useFieldErrorText } from '../formErrors'
 import { focusWhenShown, useAnnounce } from '../liveRegion'
 import { toDateTimeLocalValue, toIsoWithOffset } from '../localDateTime'
@@ -125,13 +126,11 @@ const BulkMarkDelivered: React.FC<Props> = ({ selected, onDone }) => {
             {intl.formatMessage({ id: 'admin/order-tracking.queue.markDelivered.title' }, { count: selected.length })}
           </h3>
           {alert && <ApiErrorAlert code={alert} onClose={() => setAlert(null)} />}
-          <Input
+          <DateTimeField
             id="order-tracking-queue-delivered-date"
-            type="datetime-local"
             label={intl.formatMessage({ id: 'admin/order-tracking.markDelivered.date' })}
-            helpText={intl.formatMessage({ id: 'admin/order-tracking.dateHelp' })}
             value={date}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)}
+            onChange={setDate}
             onKeyDown={confirmOnEnter}
             errorMessage={errorText(dateError)}
             autoFocus
