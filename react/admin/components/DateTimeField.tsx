@@ -52,7 +52,6 @@ const DateTimeField: React.FC<Props> = ({ id, label, value, onChange, errorMessa
       id={id}
       type="text"
       autoComplete="off"
-      spellCheck={false}
       label={label}
       placeholder={intl.formatMessage({ id: PATTERN_IDS[order] })}
       helpText={`${intl.formatMessage({ id: FORMAT_IDS[order] })} ${intl.formatMessage({ id: 'admin/order-tracking.dateHelp' })}`}
