@@ -3,8 +3,8 @@
 // why before anyone fills a form or chooses a file. A FORBIDDEN or UNAUTHENTICATED answer is
 // an answer, not a failure of the page; an outage (or no answer yet) leaves the controls
 // enabled: the write then reports its own error, and a passing outage blocks nothing.
-import React, { createContext, useContext } from 'react'
-import { useQuery } from 'react-apollo'
+import React, { createContext, useContext, useEffect, useState } from 'react'
+import { useApolloClient } from 'react-apollo'
 import { useIntl } from 'react-intl'
 import { Alert } from 'vtex.styleguide'
 
@@ -28,8 +28,20 @@ export function writeAccessOf(answer: { loading: boolean; error?: unknown; data?
 }
 
 export const WriteAccessProvider: React.FC = ({ children }) => {
-  const answer = useQuery<{ trackingWriteAccess: boolean }>(TRACKING_WRITE_ACCESS)
-  return <WriteAccessContext.Provider value={writeAccessOf(answer)}>{children}</WriteAccessContext.Provider>
+  const client = useApolloClient()
+  const [access, setAccess] = useState<WriteAccess>('checking')
+  // One query, not a watched one: an import's reFetchObservableQueries() must not ask again.
+  useEffect(() => {
+    let current = true
+    client
+      .query<{ trackingWriteAccess: boolean }>({ query: TRACKING_WRITE_ACCESS })
+      .then(({ data }) => current && setAccess(writeAccessOf({ loading: false, data })))
+      .catch((error: unknown) => current && setAccess(writeAccessOf({ loading: false, error })))
+    return () => {
+      current = false
+    }
+  }, [client])
+  return <WriteAccessContext.Provider value={access}>{children}</WriteAccessContext.Provider>
 }
 
 const NOTE_IDS: Partial<Record<WriteAccess, string>> = {

@@ -121,6 +121,11 @@ test('a CSV import: focus goes to its progress when it starts and stays on the s
     `${TRACKED.orderId},${TRACKED.invoiceNumber},2025-03-02T10:00:00-03:00,Campinas,SP,Objeto em trânsito,no,`,
   ].join('\r\n')
   await panel.getByLabel('CSV file').setInputFiles({ name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  // The write access was asked with the page: the import's refresh of what is on screen does not ask again.
+  const accessAsked: string[] = []
+  page.on('request', request => {
+    if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('"TrackingWriteAccess"')) accessAsked.push(request.url())
+  })
   const importButton = panel.getByRole('button', { name: 'Import', exact: true })
   await importButton.focus()
   await page.keyboard.press('Enter')
@@ -131,6 +136,7 @@ test('a CSV import: focus goes to its progress when it starts and stays on the s
   await expectFocusOn(page, 'order-tracking-csv-status')
   expect(await page.locator('#order-tracking-csv-status').innerText()).toBe(finished)
   expect(storedPackage(TRACKED.orderId, TRACKED.invoiceNumber).courierStatus!.data).toHaveLength(2)
+  expect(accessAsked).toEqual([])
 }, 30_000)
 
 test("the work queue's bulk mark-delivered: Enter in the date field confirms, focus goes to the outcome", async () => {
