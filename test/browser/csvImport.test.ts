@@ -77,8 +77,7 @@ function resultRecords(text: string): Array<Record<string, string>> {
 // The page
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Import tracking events from a CSV file' })
-// The progress, then the result summary (announced through the page's one live region).
-const liveStatus = (page: Page) => panel(page).locator('#order-tracking-csv-status')
+const liveStatus = (page: Page) => panel(page).getByRole('status')
 const rowsTable = (page: Page) => panel(page).getByRole('table')
 /** The table row of one spreadsheet row: its row header cell holds the number. */
 const tableRow = (page: Page, rowNumber: number) =>

@@ -199,8 +199,9 @@ const CsvImportPanel: React.FC = () => {
         </div>
       </div>
 
-      {/* Announced through the page's live region (useAnnounce), not one of its own. */}
-      <div id={STATUS_ID} tabIndex={-1}>
+      {/* A status, but not live: the page's one live region (useAnnounce) says its results once,
+          and the progress is read here on demand, where focus goes. */}
+      <div id={STATUS_ID} tabIndex={-1} role="status" aria-live="off">
         {stage.kind === 'reading' && (
           <p className="t-body">{intl.formatMessage({ id: 'admin/order-tracking.csv.reading' }, { rows: stage.rows })}</p>
         )}

@@ -196,8 +196,8 @@ const TrackingNumberCsvPanel: React.FC = () => {
 
       {stage.kind === 'loaded' && (
         <>
-          {/* Announced through the page's live region (useAnnounce), not one of its own. */}
-          <div id={STATUS_ID} tabIndex={-1} className="mb3">
+          {/* A status, but not live: the page's one live region (useAnnounce) says its results. */}
+          <div id={STATUS_ID} tabIndex={-1} role="status" aria-live="off" className="mb3">
             {stage.phase === 'preview' &&
               intl.formatMessage(
                 { id: 'admin/order-tracking.trackingCsv.summary' },
