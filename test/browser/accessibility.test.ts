@@ -68,9 +68,16 @@ async function fillScreens() {
 
 const csvSection = (page: Page) => page.locator('section[aria-labelledby="order-tracking-csv-title"]')
 
-/** What axe finds on the page, and whether the page scrolls sideways (unusable on a phone). */
+/**
+ * What axe finds on the page; whether it has one main landmark holding its level-1 heading
+ * (axe rates a missing main "moderate", so it is asked here); and whether the page scrolls
+ * sideways (unusable on a phone).
+ */
 async function audit(page: Page, where: string, viewport: { width: number }): Promise<string[]> {
   const found = await seriousViolations(page, where)
+  const mains = await page.getByRole('main').count()
+  if (mains !== 1) found.push(`[${where}] ${mains} main landmarks, not 1`)
+  else if ((await page.getByRole('main').getByRole('heading', { level: 1 }).count()) !== 1) found.push(`[${where}] the main landmark does not hold the page's heading`)
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   if (width > viewport.width) found.push(`[${where}] the page is ${width} px wide in a ${viewport.width} px window: it scrolls sideways`)
   return found
