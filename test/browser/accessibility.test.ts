@@ -91,6 +91,10 @@ async function auditScreens(locale: Locale, viewport: { width: number; height: n
   const page = await pages.newPage({ locale, viewport })
   await page.getByRole('button', { name: QUEUE_ORDERS[0] }).waitFor()
   found.push(...(await audit(page, where('landing (work queue)'), viewport)))
+  // Every problem at once: the status tags (an exception among them) and the problem tags.
+  await page.getByRole('button', { name: text(locale, 'queue.tab.all'), exact: true }).click()
+  await page.getByRole('button', { name: QUEUE_ORDERS[QUEUE_SEED_KINDS.indexOf('exception')] }).waitFor()
+  found.push(...(await audit(page, where('work queue, all problems'), viewport)))
 
   await page.locator('#order-tracking-csv-file').setInputFiles(csvFile('tracking.csv', SMALL_CSV))
   await csvSection(page).getByRole('button', { name: text(locale, 'csv.import'), exact: true }).waitFor()
