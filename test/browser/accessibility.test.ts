@@ -43,6 +43,13 @@ const SMALL_CSV = [
   `${TRACKED.orderId},${TRACKED.invoiceNumber},2025-02-30,Curitiba,PR,Data errada,no,`,
 ].join('\r\n')
 
+/** The queue's tracking-number file: a good row and one whose URL is not http(s). */
+const TRACKING_NUMBERS_CSV = [
+  'orderId,invoiceNumber,trackingNumber,trackingUrl,courier',
+  `${UNTRACKED.orderId},${UNTRACKED.invoiceNumber},BR555000111BR,https://rastreamento.correios.example/BR555000111BR,Correios`,
+  `${TRACKED.orderId},${TRACKED.invoiceNumber},BR555000222BR,javascript:alert(1),Correios`,
+].join('\r\n')
+
 const csvFile = (name: string, body: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(body, 'utf-8') })
 
 /** Orders whose invoices show each tag an invoice can have. */
@@ -103,6 +110,10 @@ async function auditScreens(locale: Locale, viewport: { width: number; height: n
   await csvSection(page).getByRole('button', { name: text(locale, 'csv.downloadResults') }).waitFor()
   found.push(...(await audit(page, where('CSV results'), viewport)))
 
+  await page.locator('#order-tracking-tracking-number-csv').setInputFiles(csvFile('numbers.csv', TRACKING_NUMBERS_CSV))
+  await page.getByRole('button', { name: text(locale, 'trackingCsv.import'), exact: true }).waitFor()
+  found.push(...(await audit(page, where('tracking-number CSV preview'), viewport)))
+
   for (const order of ORDERS) {
     const search = page.getByRole('search')
     await search.getByLabel(text(locale, 'search.orderId')).fill(order.orderId)
@@ -110,6 +121,11 @@ async function auditScreens(locale: Locale, viewport: { width: number; height: n
     await page.getByRole('region', { name: text(locale, 'invoice.title', { invoiceNumber: order.invoiceNumber }) }).waitFor()
     found.push(...(await audit(page, where(`order ${order.orderId} (${order.shows})`), viewport)))
   }
+  // The delivery confirmation, open over the last order.
+  const card = page.getByRole('region', { name: text(locale, 'invoice.title', { invoiceNumber: ORDERS[ORDERS.length - 1].invoiceNumber }) })
+  await card.getByRole('button', { name: text(locale, 'markDelivered.open'), exact: true }).click()
+  await page.getByRole('dialog').waitFor()
+  found.push(...(await audit(page, where('mark delivered dialog'), viewport)))
 
   const integrations = await pages.newPage({ locale, viewport, integrations: true })
   await integrations.getByTestId('deliveries').waitFor()

@@ -29,6 +29,8 @@ function source(): string {
 
 /** Every violation axe finds on the page as it is now (any impact). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Colours in the middle of a transition (a dialog fading in) are not the page's.
+  await page.evaluate(() => Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => undefined))))
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: source() })
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe
