@@ -81,6 +81,14 @@ export function getTrackingSettings(apps: AppsLike, account: string, now = Date.
   return rawSettings(apps, account, now).then(raw => (raw ? normalizeSettings(raw) : DEFAULT_SETTINGS))
 }
 
+/**
+ * The store's time zone, for a request's calendar dates (`2026-11-20` is that day there).
+ * Settings that cannot be read give UTC, as everywhere else in the service.
+ */
+export async function storeTimeZone(ctx: { clients: { apps: AppsLike }; vtex: { account: string } }): Promise<string> {
+  return (await getTrackingSettings(ctx.clients.apps, ctx.vtex.account)).timeZone
+}
+
 export type WebhookSourceName = 'aftership' | 'generic'
 
 /**

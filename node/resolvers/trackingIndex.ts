@@ -18,7 +18,7 @@ import {
 } from '../domain'
 import { TrackingError } from '../errors/trackingError'
 import { OmsOrder } from '../typings/oms'
-import { TrackingSettings, getTrackingSettings } from '../settings'
+import { TrackingSettings, getTrackingSettings, storeTimeZone } from '../settings'
 import { ConcurrencyLimiter } from '../tracking/concurrencyLimiter'
 import { setInvoiceTracking } from '../tracking/setInvoiceTracking'
 import { indexOrder } from '../trackingIndex/indexer'
@@ -97,9 +97,10 @@ export async function setInvoiceTrackings(ctx: Context, updates: unknown) {
     throw TrackingError.badInput([fieldError('updates', 'TOO_MANY', `At most ${LIMITS.batchSize} updates may be sent in one call.`)])
   }
   const limiter = new ConcurrencyLimiter(SET_TRACKING_CONCURRENCY)
+  const timeZone = await storeTimeZone(ctx)
   const settled = await Promise.allSettled(
     (updates as SetTrackingItem[]).map(item =>
-      limiter.run(() => setInvoiceTracking(ctx.clients.oms, { orderId: item?.orderId, invoiceNumber: item?.invoiceNumber, input: item?.input }))
+      limiter.run(() => setInvoiceTracking(ctx.clients.oms, { orderId: item?.orderId, invoiceNumber: item?.invoiceNumber, input: item?.input }, Date.now(), timeZone))
     )
   )
   const results = settled.map((outcome, index) => {
@@ -157,10 +158,12 @@ export const trackingIndexResolvers = {
     },
   },
   Mutation: {
-    rebuildTrackingIndex: (_: unknown, args: { invoicedFrom?: unknown; invoicedTo?: unknown }, ctx: Context) =>
+    rebuildTrackingIndex: async (_: unknown, args: { invoicedFrom?: unknown; invoicedTo?: unknown }, ctx: Context) =>
       startRebuild(
         { ...indexDeps(ctx), lister: ctx.clients.oms, progressStore: masterDataRebuildProgressStore(ctx.clients.rebuildProgress), logger: ctx.vtex.logger },
-        args
+        args,
+        Date.now(),
+        await storeTimeZone(ctx)
       ),
     setInvoiceTrackings: (_: unknown, args: { updates: unknown }, ctx: Context) => setInvoiceTrackings(ctx, args.updates),
   },
