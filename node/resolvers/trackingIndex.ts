@@ -43,7 +43,8 @@ function indexDeps(ctx: Context): { oms: Clients['oms']; index: IndexStore } {
   return deps
 }
 
-const settingsOf = (ctx: Context): Promise<TrackingSettings> => getTrackingSettings(ctx.clients.apps, ctx.vtex.account)
+const settingsOf = (ctx: Context): Promise<TrackingSettings> =>
+  getTrackingSettings(ctx.clients.apps, ctx.vtex.account, Date.now(), ctx.clients.tenant)
 
 /** The statuses a caller gave its events (event key → status), for the index to keep. */
 export function statusHints(input: unknown): StatusHints {

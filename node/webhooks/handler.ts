@@ -120,7 +120,7 @@ export function webhookRoute(source: WebhookSource) {
     } catch {
       return answer(ctx, 400, { error: 'MALFORMED_JSON' })
     }
-    const settings = await getTrackingSettings(ctx.clients.apps, account, now)
+    const settings = await getTrackingSettings(ctx.clients.apps, account, now, ctx.clients.tenant)
     const parsed = source === 'aftership' ? parseAfterShipWebhook(json, settings.shopperLanguage) : parseGenericWebhook(json)
     if (!parsed.ok) return answer(ctx, 400, { error: 'BAD_PAYLOAD', reason: parsed.reason })
     const webhook = parsed.value
