@@ -81,9 +81,9 @@ test('1. pt-BR: a ; file with a BOM, a calendar date and day-first dates is prev
 
   // The preview says how dates are read, and shows each one as it will be stored.
   await panel(page).getByText(/no fuso horário da loja, America\/Sao_Paulo, com o dia primeiro/).waitFor()
-  await tableRow(page, ROW.dateOnly).getByText('2026-11-20 → 2026-11-20T00:00:00-03:00', { exact: true }).waitFor()
-  await tableRow(page, ROW.dayFirst).getByText('21/11/2026 14:30 → 2026-11-21T14:30:00-03:00', { exact: true }).waitFor()
-  await tableRow(page, ROW.unknown).getByText('22/11/2026 → 2026-11-22T00:00:00-03:00', { exact: true }).waitFor()
+  await tableRow(page, ROW.dateOnly).getByText('2026-11-20 (gravada como 2026-11-20T00:00:00-03:00)', { exact: true }).waitFor()
+  await tableRow(page, ROW.dayFirst).getByText('21/11/2026 14:30 (gravada como 2026-11-21T14:30:00-03:00)', { exact: true }).waitFor()
+  await tableRow(page, ROW.unknown).getByText('22/11/2026 (gravada como 2026-11-22T00:00:00-03:00)', { exact: true }).waitFor()
   // 31 February cannot be read: the row is refused at its column, in Portuguese.
   expect(await tableRow(page, ROW.impossible).getByRole('listitem').allInnerTexts()).toEqual([
     `date: ${pt['admin/order-tracking.fieldError.invalidFormat']}`,
