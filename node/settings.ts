@@ -1,7 +1,7 @@
 // The app's settings (manifest.json settingsSchema, saved in the Admin's app settings) read
 // through the Apps client and kept for a short while per account, so a burst of calls reads
 // them once. ORDER_TRACKING_SETTINGS_CACHE_MS (default 60 s) bounds how long a change takes.
-import { DEFAULT_PROBLEM_SETTINGS, ShopperLanguage, TrackingProblemSettings, shopperLanguageOf } from './domain'
+import { DEFAULT_PROBLEM_SETTINGS, ShopperLanguage, TrackingProblemSettings, isDateOnly, shopperLanguageOf } from './domain'
 
 export interface TrackingSettings extends TrackingProblemSettings {
   /** IANA zone the store works in (dates in the Admin). */
@@ -118,13 +118,28 @@ export async function getTrackingSettings(apps: AppsLike, account: string, now =
   return normalizeSettings(raw, needsLocale ? await storeLocale(tenant as TenantLike, account, now) : null)
 }
 
+type SettingsContext = { clients: { apps: AppsLike }; vtex: { account: string } }
+
 /**
  * The store's time zone, for a request's calendar dates (`2026-11-20` is that day there).
  * Settings that cannot be read give UTC, as everywhere else in the service.
  */
-export async function storeTimeZone(ctx: { clients: { apps: AppsLike }; vtex: { account: string } }): Promise<string> {
+export async function storeTimeZone(ctx: SettingsContext): Promise<string> {
   return (await getTrackingSettings(ctx.clients.apps, ctx.vtex.account)).timeZone
 }
+
+function holdsCalendarDate(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.length <= 40 && isDateOnly(value.trim())
+  if (depth > 6 || typeof value !== 'object' || value === null) return false
+  return Object.values(value).some(item => holdsCalendarDate(item, depth + 1))
+}
+
+/**
+ * The store's time zone when `args` hold a calendar date, the only values it changes; else
+ * UTC, so a write with explicit date-times costs no settings read.
+ */
+export const storeTimeZoneFor = (ctx: SettingsContext, args: unknown): Promise<string> =>
+  holdsCalendarDate(args) ? storeTimeZone(ctx) : Promise.resolve('UTC')
 
 export type WebhookSourceName = 'aftership' | 'generic'
 

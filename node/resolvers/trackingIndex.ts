@@ -18,7 +18,7 @@ import {
 } from '../domain'
 import { TrackingError } from '../errors/trackingError'
 import { OmsOrder } from '../typings/oms'
-import { TrackingSettings, getTrackingSettings, storeTimeZone } from '../settings'
+import { TrackingSettings, getTrackingSettings, storeTimeZoneFor } from '../settings'
 import { ConcurrencyLimiter } from '../tracking/concurrencyLimiter'
 import { setInvoiceTracking } from '../tracking/setInvoiceTracking'
 import { indexOrder } from '../trackingIndex/indexer'
@@ -98,7 +98,7 @@ export async function setInvoiceTrackings(ctx: Context, updates: unknown) {
     throw TrackingError.badInput([fieldError('updates', 'TOO_MANY', `At most ${LIMITS.batchSize} updates may be sent in one call.`)])
   }
   const limiter = new ConcurrencyLimiter(SET_TRACKING_CONCURRENCY)
-  const timeZone = await storeTimeZone(ctx)
+  const timeZone = await storeTimeZoneFor(ctx, updates)
   const settled = await Promise.allSettled(
     (updates as SetTrackingItem[]).map(item =>
       limiter.run(() => setInvoiceTracking(ctx.clients.oms, { orderId: item?.orderId, invoiceNumber: item?.invoiceNumber, input: item?.input }, Date.now(), timeZone))
@@ -164,7 +164,7 @@ export const trackingIndexResolvers = {
         { ...indexDeps(ctx), lister: ctx.clients.oms, progressStore: masterDataRebuildProgressStore(ctx.clients.rebuildProgress), logger: ctx.vtex.logger },
         args,
         Date.now(),
-        await storeTimeZone(ctx)
+        await storeTimeZoneFor(ctx, args)
       ),
     setInvoiceTrackings: (_: unknown, args: { updates: unknown }, ctx: Context) => setInvoiceTrackings(ctx, args.updates),
   },

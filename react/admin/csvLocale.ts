@@ -6,6 +6,7 @@ import { useApolloClient } from 'react-apollo'
 import { useIntl } from 'react-intl'
 
 import {
+  CSV_RESULT_TEXTS_EN,
   CsvDateReading,
   CsvResultTexts,
   CsvRowProblem,
@@ -47,17 +48,22 @@ export function useCsvConventions(): CsvConventions {
     const id = ERROR_MESSAGE_IDS[code as ApiErrorCode]
     return id ? text(id) : message
   }
+  // The API's messages are English and more specific than the page's texts: an English page
+  // keeps them; any other language gets the page's own words.
+  const english = /^en\b/i.test(intl.locale)
   return {
     separator: csvSeparatorOf(intl.locale),
-    resultTexts: {
-      status,
-      problem: problemText,
-      error: outcome => [errorText(outcome.code, outcome.message), ...outcome.problems.map((p: CsvRowProblem) => problemText(p))].join(' '),
-    },
+    resultTexts: english
+      ? { ...CSV_RESULT_TEXTS_EN, status }
+      : {
+          status,
+          problem: problemText,
+          error: outcome => [errorText(outcome.code, outcome.message), ...outcome.problems.map((p: CsvRowProblem) => problemText(p))].join(' '),
+        },
     trackingNumberResultTexts: {
       status,
-      problem: p => (p.column ? `${p.column}: ` : '') + text(FIELD_ERROR_MESSAGE_IDS[p.reason]),
-      error: outcome => errorText(outcome.code, outcome.message),
+      problem: p => (english ? p.message : (p.column ? `${p.column}: ` : '') + text(FIELD_ERROR_MESSAGE_IDS[p.reason])),
+      error: outcome => (english ? outcome.message : errorText(outcome.code, outcome.message)),
     },
     dateReading: async () => {
       let timeZone = 'UTC'
