@@ -135,9 +135,13 @@ export function zonedMillis(
 ): number | null {
   const wall = utcMillis(y, mo, d, h, mi, s, ms)
   if (wall === null || !isKnownTimeZone(timeZone)) return null
-  // Every offset in use lies within ±18 h, and no zone changes offset twice within a day:
-  // the offsets a day either side are the only candidates.
-  const offsets = [...new Set([wall - 86_400_000, wall, wall + 86_400_000].map(at => zoneOffsetMinutes(at, timeZone)))]
+  // Every offset in use lies within ±14 h, and no zone changes offset twice within two days:
+  // the offsets a day either side are the only candidates, and when they agree (no change
+  // near this day, nearly always) that offset is the answer.
+  const before = zoneOffsetMinutes(wall - 86_400_000, timeZone)
+  const after = zoneOffsetMinutes(wall + 86_400_000, timeZone)
+  if (before === after) return wall - before * 60_000
+  const offsets = [before, after]
   const candidates = offsets.map(offset => wall - offset * 60_000)
   const exact = candidates.filter(at => at + zoneOffsetMinutes(at, timeZone) * 60_000 === wall)
   if (exact.length > 0) return Math.min(...exact)
