@@ -133,6 +133,19 @@ test('1. pt-BR: a ; file with a BOM, a calendar date and day-first dates is prev
   expect([...sample.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
   expect(sample.bytes.toString('utf-8').slice(1).split('\r\n')[0]).toBe('orderId;invoiceNumber;date;city;state;description;isDelivered;deliveredDate')
   await pages.screenshot(page, 'locale-1-results-pt')
+
+  // And the order's timeline, in a São Paulo browser, shows the day the merchant meant (it
+  // showed Nov 19, 21:00 when a calendar date was taken as midnight UTC).
+  const order = await pages.newPage({ orderId: TRACKED.orderId })
+  const events = order
+    .getByRole('region', { name: `Invoice ${TRACKED.invoiceNumber}` })
+    .getByRole('list', { name: `Tracking events of invoice ${TRACKED.invoiceNumber}` })
+    .getByRole('listitem')
+  await events.first().waitFor()
+  expect(await events.allInnerTexts()).toEqual([
+    'Objeto em trânsito, para Curitiba\nCampinas, SP · Nov 21, 2026, 02:30 PM GMT-3',
+    'Objeto postado\nSão Paulo, SP · Nov 20, 2026, 12:00 AM GMT-3',
+  ])
 }, 60_000)
 
 test("2. an English-speaking operator's preset is written in the store's default locale when the shoppers' language is not set", async () => {
