@@ -128,6 +128,84 @@ export function checkVtexignore(app: App): string[] {
     .map(([line, n]) => `.vtexignore line ${n} "${line}" is a pattern to the toolbelt, not a comment: explain it elsewhere`)
 }
 
+/** The App Store page's screenshots: each at most this big, and all of them together at most DOCS_IMAGES_LIMIT. */
+export const DOCS_IMAGE_LIMIT = 300 * 1000
+export const DOCS_IMAGES_LIMIT = 2 * 1000 * 1000
+
+interface CodeBlock {
+  info: string
+  text: string
+  line: number
+}
+
+/** The fenced code blocks of a Markdown text (``` or ~~~), with their info string. */
+function codeBlocks(markdown: string): CodeBlock[] {
+  const blocks: CodeBlock[] = []
+  let open: { fence: string; info: string; line: number; lines: string[] } | undefined
+  markdown.split('\n').forEach((line, i) => {
+    const fence = /^\s{0,3}(`{3,}|~{3,})\s*([^\s`]*)/.exec(line)
+    if (!open) {
+      if (fence) open = { fence: fence[1], info: fence[2].toLowerCase(), line: i + 1, lines: [] }
+    } else if (fence && fence[1][0] === open.fence[0] && fence[1].length >= open.fence.length && fence[2] === '') {
+      blocks.push({ info: open.info, text: open.lines.join('\n'), line: open.line })
+      open = undefined
+    } else {
+      open.lines.push(line)
+    }
+  })
+  return blocks
+}
+
+const GRAPHQL_TEXT = /^\s*(query|mutation|subscription|fragment)\b[^\n{]*\{|^\s*(type|extend type|input|enum|directive)\s+[@A-Za-z]/m
+const MANIFEST_TEXT = /"(builders|policies|vendor|dependencies|peerDependencies|settingsSchema|credentialType)"\s*:|resolve-graphql/
+
+/**
+ * docs/README.md is the App Store page, for merchants: every picture it shows is one of the
+ * screenshots in docs/images/ (and every screenshot there is shown), none too big to upload
+ * comfortably, and it holds no GraphQL and no manifest JSON (that is developers' material,
+ * in the project README).
+ */
+export function checkDocsPage(app: App): string[] {
+  // Without the builder, or without any docs/ folder (checkBuilders reports that), no page.
+  if (!manifest(app).builders?.docs || !app.files.some(f => f.path.startsWith('docs/'))) return []
+  if (!has(app, 'docs/README.md')) return ['docs/README.md (the App Store page) is not uploaded']
+  const page = readFileSync(path.join(app.root, 'docs/README.md'), 'utf8')
+  const problems: string[] = []
+
+  const prose = page.replace(/^\s{0,3}(`{3,}|~{3,})[\s\S]*?^\s{0,3}\1\s*$/gm, '')
+  const targets = [
+    ...[...prose.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map(m => m[1]),
+    ...[...prose.matchAll(/<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)].map(m => m[1]),
+  ]
+  const shown = new Set<string>()
+  for (const target of targets) {
+    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) {
+      problems.push(`docs/README.md shows ${target}: pictures on the App Store page are the app's own screenshots, in docs/images/`)
+      continue
+    }
+    const file = path.posix.normalize(path.posix.join('docs', decodeURI(target.split(/[?#]/)[0])))
+    if (!file.startsWith('docs/images/')) problems.push(`docs/README.md shows ${target}, which is not in docs/images/`)
+    else if (!has(app, file)) problems.push(`docs/README.md shows ${target}, but ${file} is not among the uploaded files`)
+    shown.add(file)
+  }
+  const images = app.files.filter(f => f.path.startsWith('docs/images/'))
+  for (const image of images) {
+    if (!shown.has(image.path)) problems.push(`${image.path} is uploaded but docs/README.md does not show it`)
+    if (image.size > DOCS_IMAGE_LIMIT) problems.push(`${image.path} is ${image.size} bytes, over ${DOCS_IMAGE_LIMIT} for one screenshot`)
+  }
+  const total = images.reduce((sum, f) => sum + f.size, 0)
+  if (total > DOCS_IMAGES_LIMIT) problems.push(`docs/images/ holds ${total} bytes, over ${DOCS_IMAGES_LIMIT}`)
+
+  for (const block of codeBlocks(page)) {
+    if (['graphql', 'gql'].includes(block.info) || GRAPHQL_TEXT.test(block.text)) {
+      problems.push(`docs/README.md line ${block.line}: a GraphQL block; the API belongs in the project README`)
+    } else if (MANIFEST_TEXT.test(block.text)) {
+      problems.push(`docs/README.md line ${block.line}: manifest or policy JSON; it belongs in the project README`)
+    }
+  }
+  return problems
+}
+
 export function checkSize(app: App): string[] {
   const total = app.files.reduce((sum, f) => sum + f.size, 0)
   return total > PROJECT_SIZE_LIMIT ? [`the upload is ${total} bytes, over the toolbelt's limit of ${PROJECT_SIZE_LIMIT}`] : []
@@ -150,6 +228,7 @@ export function checkApp(app: App, schemaFile: string): string[] {
     ...checkGraphqlAuth(app),
     ...checkMessages(app),
     ...checkVtexignore(app),
+    ...checkDocsPage(app),
     ...checkSize(app),
   ]
 }

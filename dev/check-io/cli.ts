@@ -19,4 +19,4 @@ if (problems.length > 0) {
   for (const problem of problems) console.error(`  - ${problem}`)
   process.exit(1)
 }
-console.log('\ncheck:io: builders and folders match; manifest, admin routes and navigation, @auth, messages and .vtexignore are valid.')
+console.log('\ncheck:io: builders and folders match; manifest, admin routes and navigation, @auth, messages, .vtexignore and the App Store page are valid.')

@@ -14,7 +14,7 @@ import { updateTrackingStatus } from '../tracking/updateTrackingStatus'
 import { updateTrackingStatuses } from '../tracking/updateTrackingStatuses'
 import { setWebhookSecret, webhookIntegrations } from '../webhooks/integrations'
 import { replayUnmatchedWebhooks } from '../webhooks/replay'
-import { indexAfterWrite, statusHints, trackingIndexResolvers } from './trackingIndex'
+import { indexAfterWrite, statusHints, trackingIndexResolvers, writtenState } from './trackingIndex'
 
 type Context = ServiceContext<Clients>
 
@@ -32,15 +32,15 @@ export const resolvers = {
   },
   Mutation: {
     updateTrackingStatus: async (_: unknown, args: InvoiceArgs & { mode: TrackingWriteMode }, ctx: Context) => {
-      const { verifiedOrder, ...payload } = await updateTrackingStatus(ctx.clients.oms, args, { logger: ctx.vtex.logger, timeZone: await storeTimeZoneFor(ctx, args) })
-      await indexAfterWrite(ctx, [args.orderId], statusHints(args.input), verifiedOrder ? [verifiedOrder] : [])
+      const { verifiedOrder, replaced, ...payload } = await updateTrackingStatus(ctx.clients.oms, args, { logger: ctx.vtex.logger, timeZone: await storeTimeZoneFor(ctx, args) })
+      await indexAfterWrite(ctx, [args.orderId], statusHints(args.input), writtenState([{ verifiedOrder, replaced }]))
       return payload
     },
     updateTrackingStatuses: async (_: unknown, args: { updates: unknown; mode: TrackingWriteMode }, ctx: Context) => {
-      const payload = await updateTrackingStatuses(ctx.clients.oms, args, { logger: ctx.vtex.logger, timeZone: await storeTimeZoneFor(ctx, args) })
+      const { written, ...payload } = await updateTrackingStatuses(ctx.clients.oms, args, { logger: ctx.vtex.logger, timeZone: await storeTimeZoneFor(ctx, args) })
       const updates = args.updates as Array<{ input?: unknown }>
       const hints = new Map(payload.results.filter(r => r.ok).flatMap(r => [...statusHints(updates[r.index]?.input)]))
-      await indexAfterWrite(ctx, payload.results.filter(r => r.ok).map(r => r.orderId), hints)
+      await indexAfterWrite(ctx, payload.results.filter(r => r.ok).map(r => r.orderId), hints, writtenState(written))
       return payload
     },
     setInvoiceTracking: async (_: unknown, args: InvoiceArgs, ctx: Context) => {

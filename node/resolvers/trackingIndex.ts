@@ -20,10 +20,11 @@ import { TrackingError } from '../errors/trackingError'
 import { OmsOrder } from '../typings/oms'
 import { TrackingSettings, getTrackingSettings, storeTimeZoneFor } from '../settings'
 import { ConcurrencyLimiter } from '../tracking/concurrencyLimiter'
+import { InvoiceWriteResult, ReplacedInvoice } from '../tracking/invoiceWrites'
 import { setInvoiceTracking } from '../tracking/setInvoiceTracking'
-import { indexOrder } from '../trackingIndex/indexer'
+import { indexOrder, indexReplacedInvoices } from '../trackingIndex/indexer'
 import { IndexStore, masterDataIndexStore } from '../trackingIndex/indexStore'
-import { StatusHints } from '../trackingIndex/projection'
+import { IndexedOrder, StatusHints } from '../trackingIndex/projection'
 import { keepReconciling } from '../trackingIndex/reconcile'
 import { rebuildProgress, startRebuild } from '../trackingIndex/rebuild'
 import { masterDataRebuildProgressStore } from '../trackingIndex/rebuildProgressStore'
@@ -60,18 +61,50 @@ export function statusHints(input: unknown): StatusHints {
   return hints
 }
 
+/** What writes left for the index: the orders their verify read back, the lists REPLACEs sent. */
+export interface WrittenState {
+  /** Per order, its latest read-back (a batch's updates to one order may span rounds). */
+  readBack: Map<string, OmsOrder>
+  replaced: ReplacedInvoice[]
+}
+
+export function writtenState(results: Array<Pick<InvoiceWriteResult, 'verifiedOrder' | 'replaced'>>): WrittenState {
+  const readBack = new Map<string, OmsOrder>()
+  const replaced: ReplacedInvoice[] = []
+  for (const { verifiedOrder, replaced: sent } of results) {
+    if (sent) replaced.push(sent)
+    if (!verifiedOrder) continue
+    const seen = readBack.get(verifiedOrder.orderId) as IndexedOrder | undefined
+    // Later reads win; OMS's lastChange says which is later, arrival order on a tie.
+    if (!seen || ((verifiedOrder as IndexedOrder).lastChange ?? '') >= (seen.lastChange ?? '')) readBack.set(verifiedOrder.orderId, verifiedOrder)
+  }
+  return { readBack, replaced }
+}
+
 /**
- * After a successful write: the order's invoices (as a MERGE's verify read them back, else
- * re-read) upserted, before the caller gets
- * its answer, so the queue shows the change at once. A failure here does not undo the write
- * (OMS has it); it is logged, and the next event or reconciliation catches up.
+ * After a successful write: the order's invoices upserted before the caller gets its answer,
+ * so the queue shows the change at once, from what the write itself knows when it can: a
+ * MERGE's verified read-back, a REPLACE's list as sent (over the documents the index holds);
+ * else, or for an invoice the index does not hold yet, from a read of the order. A failure
+ * here does not undo the write (OMS has it); it is logged, and the next event or
+ * reconciliation catches up.
  */
-export async function indexAfterWrite(ctx: Context, orderIds: string[], hints: StatusHints = new Map(), readBack: OmsOrder[] = []) {
+export async function indexAfterWrite(
+  ctx: Context,
+  orderIds: string[],
+  hints: StatusHints = new Map(),
+  written: WrittenState = { readBack: new Map(), replaced: [] }
+) {
   const deps = indexDeps(ctx)
-  const verified = new Map(readBack.map(order => [order.orderId, order] as [string, OmsOrder]))
+  const index = async (orderId: string) => {
+    const readBack = written.readBack.get(orderId)
+    const replaced = written.replaced.filter(sent => sent.orderId === orderId)
+    if (!readBack && replaced.length > 0 && (await indexReplacedInvoices(deps, orderId, replaced, hints))) return
+    await indexOrder(deps, orderId, hints, undefined, readBack)
+  }
   await Promise.all(
     [...new Set(orderIds)].map(orderId =>
-      indexOrder(deps, orderId, hints, undefined, verified.get(orderId)).catch(error =>
+      index(orderId).catch(error =>
         ctx.vtex.logger.warn({
           message: 'tracking index not updated after a write',
           orderId,

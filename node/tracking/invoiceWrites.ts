@@ -63,6 +63,17 @@ export interface InvoiceWriteResult {
   /** MERGE: the order as its verify read it back, which the tracking index takes instead of a
    * read of its own (one OMS request less per write). Not part of the API's answer. */
   verifiedOrder?: OmsOrder
+  /** REPLACE: the list sent, which OMS stores as it is; the tracking index takes it instead of
+   * a read of its own (a REPLACE stays one OMS request). Not part of the API's answer. */
+  replaced?: ReplacedInvoice
+}
+
+/** An invoice's list as a REPLACE wrote it, and when OMS took the write (its receipt's date). */
+export interface ReplacedInvoice {
+  orderId: string
+  invoiceNumber: string
+  tracking: OmsTrackingUpdate
+  writtenAt: string
 }
 
 export interface WriteLogger {
@@ -236,7 +247,12 @@ async function replace(order: OrderState, write: QueuedWrite): Promise<void> {
   try {
     const receipt = await order.oms.putTracking(order.orderId, write.invoiceNumber, body)
     rememberWrite(invoiceKey(order.oms.account, order.orderId, write.invoiceNumber), body, true)
-    write.resolve({ receipt: receipt.receipt, date: receipt.date, invoice: sentInvoiceTracking(write.invoiceNumber, body) })
+    write.resolve({
+      receipt: receipt.receipt,
+      date: receipt.date,
+      invoice: sentInvoiceTracking(write.invoiceNumber, body),
+      replaced: { orderId: order.orderId, invoiceNumber: write.invoiceNumber, tracking: body, writtenAt: receipt.date },
+    })
   } catch (error) {
     write.reject(error)
   }

@@ -18,6 +18,9 @@ export interface TrackingBatchPayload {
   results: TrackingBatchItemResult[]
   succeeded: number
   failed: number
+  /** Each successful write's result, for the tracking index (verified read-backs, replaced
+   * lists). Not part of the API's answer. */
+  written: InvoiceWriteResult[]
 }
 
 interface OrderItem {
@@ -60,7 +63,8 @@ export async function updateTrackingStatuses(
 
   const results = outcomes.map((outcome, index) => itemResult(updates[index], index, outcome))
   const succeeded = results.filter(result => result.ok).length
-  return { results, succeeded, failed: results.length - succeeded }
+  const written = outcomes.flatMap(outcome => (outcome.status === 'fulfilled' ? [outcome.value] : []))
+  return { results, succeeded, failed: results.length - succeeded, written }
 }
 
 function checkedUpdates(updates: unknown): unknown[] {

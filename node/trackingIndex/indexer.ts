@@ -1,6 +1,7 @@
 // Keeping the index current for one order: read it from OMS (the source of truth), project
 // its invoices, and write each document that is newer than what the index holds. Used by
-// the orders-broadcast handler, after the app's own writes, by the reconciliation and by
+// the orders-broadcast handler, after the app's own writes (which hand over their verified
+// read-back instead of a read, or for a REPLACE the list sent), by the reconciliation and by
 // the rebuild. Writes to one document are queued in this process; across replicas the
 // version check (projection.ts, supersedes) keeps an older read from winning.
 import { validateOrderId } from '../domain'
@@ -9,8 +10,18 @@ import { KeyedSerializer } from './keyedSerializer'
 import { OmsPort } from '../tracking/omsPort'
 import { TrackingIndexDocument, documentId } from './document'
 import { IndexStore } from './indexStore'
+import { ReplacedInvoice } from '../tracking/invoiceWrites'
 import { OmsOrder } from '../typings/oms'
-import { IndexedOrder, StatusHints, differs, projectInvoice, supersedes, trackedPackages } from './projection'
+import {
+  IndexedOrder,
+  StatusHints,
+  differs,
+  projectInvoice,
+  projectReplacedInvoice,
+  replaceApplies,
+  supersedes,
+  trackedPackages,
+} from './projection'
 
 export interface IndexDeps {
   oms: OmsPort
@@ -57,6 +68,16 @@ export interface KnownDocuments {
 export const indexWriteMark = () => writeSeq
 const CLOSED_STATES = ['canceled', 'cancel', 'cancellation-requested']
 
+/** Runs one write to a document after the ones queued before it, counted for prefetches. */
+function inDocumentQueue(key: string, write: () => Promise<void>): Promise<void> {
+  queuedWrites.set(key, (queuedWrites.get(key) ?? 0) + 1)
+  return documentQueue.run(key, write).finally(() => {
+    const left = (queuedWrites.get(key) ?? 1) - 1
+    if (left > 0) queuedWrites.set(key, left)
+    else queuedWrites.delete(key)
+  })
+}
+
 /** `known`: documents already read for this order (the rebuild reads a page's worth at once). */
 export async function indexOrder(
   deps: IndexDeps,
@@ -84,13 +105,7 @@ export async function indexOrder(
         !queuedWrites.has(key) &&
         known.mark >= forgottenBefore &&
         (lastWriteSeq.get(key) ?? -1) <= known.mark
-      queuedWrites.set(key, (queuedWrites.get(key) ?? 0) + 1)
-      const done = () => {
-        const left = (queuedWrites.get(key) ?? 1) - 1
-        if (left > 0) queuedWrites.set(key, left)
-        else queuedWrites.delete(key)
-      }
-      return documentQueue.run(key, async () => {
+      return inDocumentQueue(key, async () => {
         if (closed) {
           await deps.index.remove(id)
           wrote(key)
@@ -106,8 +121,42 @@ export async function indexOrder(
         await deps.index.put(next)
         wrote(key)
         outcome.written++
-      }).finally(done)
+      })
     })
   )
   return outcome
+}
+
+/**
+ * After a REPLACE, with no read of the order: each replaced invoice's document recomputed from
+ * the list sent (OMS stores exactly that) over what the index holds for the rest (courier,
+ * tracking number, dates). False, when an invoice has no document yet: the caller reads the
+ * order then (documents already written here are rewritten by that read, harmlessly).
+ */
+export async function indexReplacedInvoices(
+  deps: IndexDeps,
+  orderId: string,
+  replaced: ReplacedInvoice[],
+  hints: StatusHints = new Map()
+): Promise<boolean> {
+  let complete = true
+  // In the order written: two REPLACEs of one invoice leave the later list.
+  for (const sent of replaced) {
+    const id = documentId(orderId, sent.invoiceNumber)
+    const key = `${deps.oms.account}\u0000${id}`
+    await inDocumentQueue(key, async () => {
+      const current = await deps.index.get(id)
+      if (!current) {
+        complete = false
+        return
+      }
+      if (!replaceApplies(current, sent.writtenAt)) return
+      const next = projectReplacedInvoice(current, sent, hints, (deps.now ?? Date.now)())
+      if (!differs(next, current)) return
+      await deps.index.put(next)
+      wrote(key)
+    })
+    if (!complete) return false
+  }
+  return true
 }

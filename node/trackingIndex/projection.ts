@@ -9,6 +9,7 @@ import {
   recognizeTrackingStatus,
   trackingEventKey,
 } from '../domain'
+import { ReplacedInvoice } from '../tracking/invoiceWrites'
 import { storedEvents } from '../tracking/invoiceView'
 import { OmsOrder, OmsPackage } from '../typings/oms'
 import { TrackingIndexDocument, codeOrNull, documentId } from './document'
@@ -85,6 +86,53 @@ export function projectInvoice(
 
 function withStatus(doc: Omit<TrackingIndexDocument, 'status'>, status: string | null): TrackingIndexDocument {
   return { ...doc, status }
+}
+
+/**
+ * An invoice's document after a REPLACE, without reading the order: the package as OMS now
+ * holds it (the list and delivery sent) with what the PUT does not touch taken from the
+ * current document. It keeps the current document's version: whether OMS moves the order's
+ * lastChange on a tracking write is not documented, and a newer version here would make every
+ * later read of an unchanged lastChange lose to it (replaceApplies decides instead).
+ */
+export function projectReplacedInvoice(
+  current: TrackingIndexDocument,
+  sent: ReplacedInvoice,
+  hints: StatusHints,
+  now: number
+): TrackingIndexDocument {
+  const deliveredAt = sent.tracking.deliveredDate ? parseIsoInstant(sent.tracking.deliveredDate, { allowOmsDeliveredFormat: true }) : null
+  const pkg: OmsPackage = {
+    invoiceNumber: current.invoiceNumber,
+    type: 'Output',
+    courier: current.courier,
+    trackingNumber: current.trackingNumber,
+    issuanceDate: current.invoicedAt,
+    courierStatus: {
+      status: 'ok',
+      finished: sent.tracking.isDelivered,
+      deliveredDate: deliveredAt === null ? null : new Date(deliveredAt).toISOString(),
+      data: sent.tracking.events.map(e => ({ lastChange: sent.writtenAt, city: e.city, state: e.state, description: e.description, createDate: e.date })),
+    },
+  }
+  const order: IndexedOrder = {
+    orderId: current.orderId,
+    lastChange: current.sourceVersion ?? undefined,
+    shippingData: { logisticsInfo: current.estimatedDeliveryAt ? [{ shippingEstimateDate: current.estimatedDeliveryAt }] : [] },
+  }
+  return projectInvoice(order, pkg, current, hints, now)
+}
+
+/**
+ * Whether a REPLACE that OMS took at `writtenAt` (its receipt's date) is newer than what
+ * `current` was projected from: only a document read from OMS before the write is replaced. A
+ * read after it (OMS, like the sandbox, moving lastChange on the write) already shows this
+ * list or a later one.
+ */
+export function replaceApplies(current: TrackingIndexDocument, writtenAt: string): boolean {
+  const readFrom = iso(current.sourceVersion)
+  const written = iso(writtenAt)
+  return readFrom === null || written === null || readFrom < written
 }
 
 export const trackedPackages = (order: IndexedOrder): OmsPackage[] =>

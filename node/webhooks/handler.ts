@@ -18,7 +18,7 @@ import {
   validateTrackingUpdateRequest,
 } from '../domain'
 import { TrackingError } from '../errors/trackingError'
-import { indexAfterWrite, statusHints } from '../resolvers/trackingIndex'
+import { indexAfterWrite, statusHints, writtenState } from '../resolvers/trackingIndex'
 import { getTrackingSettings, getWebhookSecrets } from '../settings'
 import { invoiceNotFound } from '../errors/omsFailure'
 import { findPackage, storedEvents } from '../tracking/invoiceView'
@@ -74,7 +74,7 @@ export async function writeInvoice(ctx: Context, ref: InvoiceRef, webhook: Parse
   // A redelivery (AfterShip resends the whole list) costs one read and no write.
   if (nothingNew) return { ref, outcome: 'UNCHANGED', eventsAdded: 0, code: null }
   const result = await updateTrackingStatus(oms, request, { logger: ctx.vtex.logger, now, timeZone })
-  await indexAfterWrite(ctx, [ref.orderId], statusHints(webhook.input), result.verifiedOrder ? [result.verifiedOrder] : [])
+  await indexAfterWrite(ctx, [ref.orderId], statusHints(webhook.input), writtenState([result]))
   return { ref, outcome: 'WRITTEN', eventsAdded: Math.max(0, result.invoice.events.length - stored.length), code: null }
 }
 

@@ -47,7 +47,7 @@ describe('given an order with invoices', () => {
       'href',
       'https://tracking.example/BR123456789'
     )
-    expect(within(first).getByText('In transit', { selector: '.vtex-tag *, .vtex-tag' })).toBeInTheDocument()
+    expect(within(first).getByText('In transit', { selector: '.order-tracking-status' })).toBeInTheDocument()
 
     const second = screen.getByRole('region', { name: 'Invoice 24382' })
     expect(within(second).getByText('Return (incoming)')).toBeInTheDocument()

@@ -12,6 +12,7 @@ import TRACKING_SETTINGS from '../graphql/trackingSettings.gql'
 import CsvImportPanel from './components/CsvImportPanel'
 import OrderSearch from './components/OrderSearch'
 import OrderTrackingPanel from './components/OrderTrackingPanel'
+import { inPageMain } from './components/PageMain'
 import { ShopperLanguageProvider } from './shopperLanguage'
 import WorkQueuePanel from './workQueue/WorkQueuePanel'
 
@@ -55,7 +56,8 @@ const TrackingAdmin: React.FC<Props> = ({ params }) => {
                 {intl.formatMessage({ id: 'admin/order-tracking.title' })}
               </span>
             }
-            subtitle={intl.formatMessage({ id: 'admin/order-tracking.subtitle' })}
+            // The styleguide's subtitle grey on the Layout's grey is 4.35:1; the base text colour is not.
+            subtitle={<span className="c-on-base">{intl.formatMessage({ id: 'admin/order-tracking.subtitle' })}</span>}
           >
             <Button variation="secondary" size="small" onClick={() => runtime.navigate({ to: INTEGRATIONS_PATH })}>
               {intl.formatMessage({ id: 'admin/order-tracking.integrations.title' })}
@@ -78,4 +80,4 @@ const TrackingAdmin: React.FC<Props> = ({ params }) => {
   )
 }
 
-export default TrackingAdmin
+export default inPageMain(TrackingAdmin)

@@ -48,7 +48,8 @@ const LocalShell = () => {
   const integrations = window.location.pathname.replace(/\/$/, '') === INTEGRATIONS
   return (
   <div className="pa5">
-    <p className="t-small c-muted-1 mt0 mb3">
+    {/* Stands for the Admin's own header, which IO draws outside the page's frame. */}
+    <header className="t-small c-on-base mb3">
       Local admin as <strong>{identity}</strong> in {locale}. Demo orders:{' '}
       {__DEMO_ORDERS__.map(demo => (
         <a
@@ -60,7 +61,7 @@ const LocalShell = () => {
           {demo.orderId}
         </a>
       ))}
-    </p>
+    </header>
     {integrations ? <TrackingIntegrations /> : <TrackingAdmin params={{ orderId }} />}
   </div>
   )

@@ -19,6 +19,5 @@ declare module 'vtex.styleguide' {
   export const Spinner: ComponentType<any>
   export const Tab: ComponentType<any>
   export const Tabs: ComponentType<any>
-  export const Tag: ComponentType<any>
   export const Textarea: ComponentType<any>
 }

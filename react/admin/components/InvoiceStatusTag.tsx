@@ -1,9 +1,9 @@
 import React from 'react'
 import { useIntl } from 'react-intl'
-import { Tag } from 'vtex.styleguide'
 
 import { InvoiceTracking, statusOfCode } from '../../domain'
 import { useFormatInstant } from '../useFormatInstant'
+import StatusBadge from './StatusBadge'
 import TrackingStatusTag from './TrackingStatusTag'
 
 const InvoiceStatusTag: React.FC<{ invoice: InvoiceTracking }> = ({ invoice }) => {
@@ -12,25 +12,23 @@ const InvoiceStatusTag: React.FC<{ invoice: InvoiceTracking }> = ({ invoice }) =
 
   if (invoice.isDelivered) {
     return (
-      <Tag type="success">
+      <StatusBadge tone="success">
         {invoice.deliveredDate
           ? intl.formatMessage(
               { id: 'admin/order-tracking.invoice.status.deliveredOn' },
               { date: formatInstant(invoice.deliveredDate) }
             )
           : intl.formatMessage({ id: 'admin/order-tracking.invoice.status.delivered' })}
-      </Tag>
+      </StatusBadge>
     )
   }
   if (!invoice.canReceiveEvents) {
-    return <Tag variation="low">{intl.formatMessage({ id: 'admin/order-tracking.invoice.status.noTrackingNumber' })}</Tag>
+    return <StatusBadge tone="neutral">{intl.formatMessage({ id: 'admin/order-tracking.invoice.status.noTrackingNumber' })}</StatusBadge>
   }
   // The latest event's status, when the API recognized one; else the generic "In transit".
   if (statusOfCode(invoice.status)) return <TrackingStatusTag code={invoice.status} />
   return (
-    <Tag type="warning" variation="low">
-      {intl.formatMessage({ id: 'admin/order-tracking.invoice.status.inTransit' })}
-    </Tag>
+    <StatusBadge tone="warning">{intl.formatMessage({ id: 'admin/order-tracking.invoice.status.inTransit' })}</StatusBadge>
   )
 }
 

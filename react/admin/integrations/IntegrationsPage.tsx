@@ -4,11 +4,13 @@
 import React, { useState } from 'react'
 import { useMutation, useQuery } from 'react-apollo'
 import { useIntl } from 'react-intl'
-import { Alert, Button, Input, Layout, PageBlock, PageHeader, Spinner, Tag } from 'vtex.styleguide'
+import { Alert, Button, Input, Layout, PageBlock, PageHeader, Spinner } from 'vtex.styleguide'
 
 import REPLAY_UNMATCHED from '../../graphql/replayUnmatchedWebhooks.gql'
 import SET_WEBHOOK_SECRET from '../../graphql/setWebhookSecret.gql'
 import WEBHOOK_INTEGRATIONS from '../../graphql/webhookIntegrations.gql'
+import { inPageMain } from '../components/PageMain'
+import StatusBadge from '../components/StatusBadge'
 
 interface Route {
   source: 'AFTERSHIP' | 'GENERIC'
@@ -142,7 +144,7 @@ const IntegrationsPage: React.FC = () => {
               {t('admin/order-tracking.integrations.title')}
             </span>
           }
-          subtitle={t('admin/order-tracking.integrations.subtitle')}
+          subtitle={<span className="c-on-base">{t('admin/order-tracking.integrations.subtitle')}</span>}
         />
       }
     >
@@ -155,7 +157,7 @@ const IntegrationsPage: React.FC = () => {
               <div key={route.source} className="mb5" data-testid={`route-${route.source}`}>
                 <div className="flex items-center">
                   <h3 className="t-heading-5 mv0 mr3">{t(SOURCE_IDS[route.source] ?? SOURCE_IDS.GENERIC)}</h3>
-                  <Tag type={route.secretSet ? 'success' : 'error'}>{t(route.secretSet ? 'admin/order-tracking.integrations.secretSet' : 'admin/order-tracking.integrations.secretMissing')}</Tag>
+                  <StatusBadge tone={route.secretSet ? 'success' : 'danger'}>{t(route.secretSet ? 'admin/order-tracking.integrations.secretSet' : 'admin/order-tracking.integrations.secretMissing')}</StatusBadge>
                 </div>
                 <code className="db mt2 t-small break-all">{route.url}</code>
                 {route.previousSecretUntil && <p className="t-small c-muted-1">{t('admin/order-tracking.integrations.previousUntil', { date: when(route.previousSecretUntil) })}</p>}
@@ -181,30 +183,33 @@ const IntegrationsPage: React.FC = () => {
             {data.webhookIntegrations.deliveries.length === 0 ? (
               <p className="c-muted-1">{t('admin/order-tracking.integrations.noDeliveries')}</p>
             ) : (
-              <table className="w-100 t-small" data-testid="deliveries">
-                <thead>
-                  <tr className="tl">
-                    <th>{t('admin/order-tracking.integrations.column.receivedAt')}</th>
-                    <th>{t('admin/order-tracking.integrations.column.source')}</th>
-                    <th>{t('admin/order-tracking.integrations.column.trackingNumber')}</th>
-                    <th>{t('admin/order-tracking.integrations.column.invoice')}</th>
-                    <th>{t('admin/order-tracking.integrations.column.outcome')}</th>
-                    <th>{t('admin/order-tracking.integrations.column.eventsAdded')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.webhookIntegrations.deliveries.map((d, i) => (
-                    <tr key={i}>
-                      <td>{when(d.receivedAt)}</td>
-                      <td>{t(SOURCE_IDS[d.source] ?? SOURCE_IDS.GENERIC)}</td>
-                      <td>{d.trackingNumber ?? ''}</td>
-                      <td>{d.orderId ? `${d.orderId} / ${d.invoiceNumber}` : ''}</td>
-                      <td>{t(OUTCOME_IDS[d.outcome] ?? OUTCOME_IDS.FAILED)}</td>
-                      <td>{d.eventsAdded}</td>
+              // Focusable and named, so a keyboard can scroll it sideways on a phone.
+              <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('admin/order-tracking.integrations.deliveries')}>
+                <table className="w-100 t-small" data-testid="deliveries">
+                  <thead>
+                    <tr className="tl">
+                      <th>{t('admin/order-tracking.integrations.column.receivedAt')}</th>
+                      <th>{t('admin/order-tracking.integrations.column.source')}</th>
+                      <th>{t('admin/order-tracking.integrations.column.trackingNumber')}</th>
+                      <th>{t('admin/order-tracking.integrations.column.invoice')}</th>
+                      <th>{t('admin/order-tracking.integrations.column.outcome')}</th>
+                      <th>{t('admin/order-tracking.integrations.column.eventsAdded')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {data.webhookIntegrations.deliveries.map((d, i) => (
+                      <tr key={i}>
+                        <td>{when(d.receivedAt)}</td>
+                        <td>{t(SOURCE_IDS[d.source] ?? SOURCE_IDS.GENERIC)}</td>
+                        <td>{d.trackingNumber ?? ''}</td>
+                        <td>{d.orderId ? `${d.orderId} / ${d.invoiceNumber}` : ''}</td>
+                        <td>{t(OUTCOME_IDS[d.outcome] ?? OUTCOME_IDS.FAILED)}</td>
+                        <td>{d.eventsAdded}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </PageBlock>
         </>
@@ -213,4 +218,4 @@ const IntegrationsPage: React.FC = () => {
   )
 }
 
-export default IntegrationsPage
+export default inPageMain(IntegrationsPage)

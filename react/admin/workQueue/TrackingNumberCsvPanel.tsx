@@ -23,6 +23,7 @@ import {
 import SET_INVOICE_TRACKINGS from '../../graphql/setInvoiceTrackings.gql'
 import { ApiErrorCode, apiErrorOf } from '../apiErrors'
 import { downloadCsv } from '../csvDownload'
+import { TONE_CLASSES } from '../components/StatusBadge'
 import { useCsvConventions } from '../csvLocale'
 import { ERROR_MESSAGE_IDS, FIELD_ERROR_MESSAGE_IDS } from '../messageIds'
 
@@ -232,29 +233,38 @@ const TrackingNumberCsvPanel: React.FC = () => {
               </Button>
             )}
           </div>
-          <table className="w-100 t-small" aria-label={intl.formatMessage({ id: 'admin/order-tracking.trackingCsv.preview' }, { fileName: stage.fileName })}>
-            <thead>
-              <tr>
-                {COLUMN_IDS.map(id => (
-                  <th key={id} className="tl pa2 bb b--muted-4">
-                    {intl.formatMessage({ id })}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {/* A long file shows its first rows; the results file has them all. */}
-              {stage.rows.slice(0, PREVIEW_ROWS).map((row, i) => (
-                <tr key={row.rowNumber}>
-                  <td className="pa2">{row.rowNumber}</td>
-                  <td className="pa2">{row.values.orderId}</td>
-                  <td className="pa2">{row.values.invoiceNumber}</td>
-                  <td className="pa2">{row.values.trackingNumber}</td>
-                  <td className={`pa2 ${row.update === null || stage.outcomes[i]?.status === 'error' ? 'c-danger' : ''}`}>{rowText(row, stage.outcomes[i])}</td>
+          {/* Focusable and named, so a keyboard can scroll it sideways on a narrow screen. */}
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={intl.formatMessage({ id: 'admin/order-tracking.trackingCsv.preview' }, { fileName: stage.fileName })}>
+            <table className="w-100 t-small" aria-label={intl.formatMessage({ id: 'admin/order-tracking.trackingCsv.preview' }, { fileName: stage.fileName })}>
+              <thead>
+                <tr>
+                  {COLUMN_IDS.map(id => (
+                    <th key={id} className="tl pa2 bb b--muted-4">
+                      {intl.formatMessage({ id })}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {/* A long file shows its first rows; the results file has them all. */}
+                {stage.rows.slice(0, PREVIEW_ROWS).map((row, i) => (
+                  <tr key={row.rowNumber}>
+                    <td className="pa2">{row.rowNumber}</td>
+                    <td className="pa2">{row.values.orderId}</td>
+                    <td className="pa2">{row.values.invoiceNumber}</td>
+                    <td className="pa2">{row.values.trackingNumber}</td>
+                    <td className="pa2">
+                      {row.update === null || stage.outcomes[i]?.status === 'error' ? (
+                        <span className={`dib br2 ph2 pv1 ${TONE_CLASSES.danger}`}>{rowText(row, stage.outcomes[i])}</span>
+                      ) : (
+                        rowText(row, stage.outcomes[i])
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>

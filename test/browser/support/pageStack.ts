@@ -57,6 +57,10 @@ export interface PageOptions {
   as?: 'viewer'
   /** Open /admin/app/order-tracking/{orderId}, as the Admin's links do. */
   orderId?: string
+  /** Open the Integrations page (the local shell's stand-in address) instead of the landing. */
+  integrations?: boolean
+  /** The window's size in CSS pixels; default 1280 × 900 (a phone: 390 × 844). */
+  viewport?: { width: number; height: number }
 }
 
 export interface PageStack {
@@ -245,7 +249,7 @@ export async function startPageStack(): Promise<PageStack> {
       const context = await openedBrowser.newContext({
         timezoneId: TIME_ZONE,
         locale: 'en-US',
-        viewport: { width: 1280, height: 900 },
+        viewport: options.viewport ?? { width: 1280, height: 900 },
       })
       contexts.push(context)
       context.setDefaultTimeout(15_000)
@@ -270,10 +274,12 @@ export async function startPageStack(): Promise<PageStack> {
       if (options.locale) query.set('locale', options.locale)
       if (options.as) query.set('as', options.as)
       const search = query.toString() ? `?${query}` : ''
-      const route = options.orderId ? `${encodeURIComponent(options.orderId)}` : ''
+      const route = options.integrations ? 'integrations' : options.orderId ? `${encodeURIComponent(options.orderId)}` : ''
       await page.goto(`${pageUrl}${route}${search}`)
-      // Rendered: the order search form is on every state of the page.
-      await page.getByRole('search').waitFor()
+      // Rendered: the order search form is on every state of the page; the Integrations
+      // page has its level-1 heading.
+      if (options.integrations) await page.getByRole('heading', { level: 1 }).waitFor()
+      else await page.getByRole('search').waitFor()
       return page
     }
 
