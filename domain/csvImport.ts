@@ -5,6 +5,7 @@
 // also writes the results file, with every cell that a spreadsheet could run as a formula
 // neutralized.
 import { TrackingBatchItemResult, TrackingItemError } from './batchResult'
+import { CsvDateReading, readCsvDate } from './csvDates'
 import { FieldError, FieldErrorReason } from './fieldErrors'
 import { LIMITS } from './limits'
 import { TrackingEvent } from './trackingEvent'
@@ -99,6 +100,8 @@ export interface CsvRow {
   rowNumber: number
   /** Trimmed cells by column ('' for a column the file lacks). */
   values: Record<CsvColumn, string>
+  /** The date cells as they will be sent and stored (csvDates.ts): ISO 8601 with offset when read. */
+  storedDates: { date: string; deliveredDate: string }
   /** What to send, or null when the row has problems. */
   update: TrackingUpdate | null
   problems: CsvRowProblem[]
@@ -132,12 +135,16 @@ export function csvProblemOfFieldError(error: FieldError): CsvRowProblem {
 const emptyValues = (): Record<CsvColumn, string> =>
   Object.fromEntries(CSV_COLUMNS.map(column => [column, ''])) as Record<CsvColumn, string>
 
-/** The cells of one data row, read by the header. `now` bounds dates as the service does. */
+/**
+ * The cells of one data row, read by the header. `now` bounds dates as the service does;
+ * `dates` is how date cells are read (the store's zone, day-first or not; csvDates.ts).
+ */
 export function csvRecordToRow(
   cells: readonly string[],
   header: CsvHeader,
   rowNumber: number,
-  now: number
+  now: number,
+  dates: CsvDateReading = { timeZone: 'UTC', dayFirst: false }
 ): CsvRow {
   const values = emptyValues()
   const read = new Set<CsvColumn>()
@@ -166,25 +173,28 @@ export function csvRecordToRow(
     // Judge deliveredDate as if the flag matched it, so the row shows one problem, not two.
     isDelivered = values.deliveredDate !== ''
   }
-  const deliveredDate = values.deliveredDate === '' ? null : values.deliveredDate
+  const storedDates = { date: readCsvDate(values.date, dates), deliveredDate: readCsvDate(values.deliveredDate, dates) }
+  const deliveredDate = storedDates.deliveredDate === '' ? null : storedDates.deliveredDate
   const event: TrackingEvent = {
     city: values.city,
     state: values.state,
     description: values.description,
-    date: values.date,
+    date: storedDates.date,
   }
 
   // The service's own checks, with its own field paths.
   const checked = validateTrackingUpdateRequest(
     { orderId: values.orderId, invoiceNumber: values.invoiceNumber, input: { isDelivered, deliveredDate, events: [event] } },
-    now
+    now,
+    dates.timeZone
   )
   if (!checked.ok) problems.push(...checked.errors.map(csvProblemOfFieldError))
 
-  if (problems.length > 0 || !checked.ok) return { rowNumber, values, update: null, problems }
+  if (problems.length > 0 || !checked.ok) return { rowNumber, values, storedDates, update: null, problems }
   return {
     rowNumber,
     values,
+    storedDates,
     update: {
       orderId: checked.value.orderId,
       invoiceNumber: checked.value.invoiceNumber,
@@ -326,15 +336,34 @@ export function neutralizeCsvCell(cell: string): string {
 
 const needsQuotes = (cell: string) => /[",;\t\r\n]/.test(cell) || cell !== cell.trim()
 
-/** RFC 4180 text (comma, CRLF), every cell neutralized first, and quoted when it holds a
- *  separator (`,` `;` tab), a quote or a line break. */
-export function toCsv(table: ReadonlyArray<readonly string[]>): string {
+/** What a spreadsheet separates cells with. */
+export type CsvSeparator = ',' | ';'
+
+/**
+ * The separator Excel expects in a locale: `;` where the comma is the decimal mark (pt, es),
+ * `,` elsewhere. A file with the other one opens as a single column.
+ */
+export const csvSeparatorOf = (locale: string): CsvSeparator => (/^(pt|es)\b/i.test(locale) ? ';' : ',')
+
+/**
+ * The separator of CSV text, from its header row (whose column names hold neither): `;` when
+ * it has more of them than commas, else `,`. The imports read both (and a BOM).
+ */
+export function csvSeparatorOfText(text: string): CsvSeparator {
+  const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n/).find(line => line.trim() !== '') ?? ''
+  const count = (c: string) => firstLine.split(c).length - 1
+  return count(';') > count(',') ? ';' : ','
+}
+
+/** RFC 4180 text (CRLF; comma unless `separator` says `;`), every cell neutralized first, and
+ *  quoted when it holds a separator (`,` `;` tab), a quote or a line break. */
+export function toCsv(table: ReadonlyArray<readonly string[]>, separator: CsvSeparator = ','): string {
   return table
     .map(row =>
       row
         .map(neutralizeCsvCell)
         .map(cell => (needsQuotes(cell) ? `"${cell.replace(/"/g, '""')}"` : cell))
-        .join(',')
+        .join(separator)
     )
     .join('\r\n')
     .concat('\r\n')
@@ -359,6 +388,22 @@ export const CSV_RESULT_STATUS: Record<CsvRowOutcome['status'], string> = {
   invalid: 'invalid',
 }
 
+/** The words of a results file in the page's language (the column names stay as documented). */
+export interface CsvResultTexts {
+  status: Record<CsvRowOutcome['status'], string>
+  /** A refused field, as the page says it. */
+  problem(problem: CsvRowProblem): string
+  /** Why a sent row failed, as the page says it. */
+  error(outcome: Extract<CsvRowOutcome, { status: 'error' }>): string
+}
+
+/** English, what the API says. */
+export const CSV_RESULT_TEXTS_EN: CsvResultTexts = {
+  status: CSV_RESULT_STATUS,
+  problem: problem => problem.message,
+  error: outcome => outcome.message,
+}
+
 /**
  * The results file: each row as read, then what became of it. A row never sent has no
  * outcome and is written as "not sent" (or "invalid" when it had problems). The documented
@@ -366,35 +411,38 @@ export const CSV_RESULT_STATUS: Record<CsvRowOutcome['status'], string> = {
  */
 export function csvResultsTable(
   rows: readonly CsvRow[],
-  outcomes: ReadonlyArray<CsvRowOutcome | undefined>
+  outcomes: ReadonlyArray<CsvRowOutcome | undefined>,
+  texts: CsvResultTexts = CSV_RESULT_TEXTS_EN
 ): string[][] {
   const body = rows.map((row, i) => {
     const outcome: CsvRowOutcome = row.update === null ? { status: 'invalid' } : outcomes[i] ?? { status: 'notSent' }
     const data = [String(row.rowNumber), ...CSV_COLUMNS.map(column => row.values[column])]
     switch (outcome.status) {
       case 'ok':
-        return [...data, CSV_RESULT_STATUS.ok, '', '', '', outcome.receipt ?? '', outcome.eventCount === null ? '' : String(outcome.eventCount)]
+        return [...data, texts.status.ok, '', '', '', outcome.receipt ?? '', outcome.eventCount === null ? '' : String(outcome.eventCount)]
       case 'error':
-        return [...data, CSV_RESULT_STATUS.error, outcome.code, outcome.column ?? '', outcome.message, '', '']
+        return [...data, texts.status.error, outcome.code, outcome.column ?? '', texts.error(outcome), '', '']
       case 'invalid':
         return [
           ...data,
-          CSV_RESULT_STATUS.invalid,
+          texts.status.invalid,
           'BAD_USER_INPUT',
           [...new Set(row.problems.map(p => p.column).filter(c => c !== null))].join(' '),
-          row.problems.map(p => p.message).join(' '),
+          row.problems.map(texts.problem).join(' '),
           '',
           '',
         ]
       default:
-        return [...data, CSV_RESULT_STATUS.notSent, '', '', '', '', '']
+        return [...data, texts.status.notSent, '', '', '', '', '']
     }
   })
   return [[...CSV_RESULT_COLUMNS], ...body]
 }
 
 /** The sample file offered for download: the seeded demo orders, one event per row. */
-export const CSV_SAMPLE = toCsv([
+export const csvSample = (separator: CsvSeparator = ','): string => toCsv(CSV_SAMPLE_TABLE, separator)
+
+const CSV_SAMPLE_TABLE = [
   [...CSV_COLUMNS],
   ['1172452900788-01', '000030711', '2024-02-16T09:20:00-03:00', 'São Paulo', 'SP', 'Objeto postado', 'no', ''],
   [
@@ -419,4 +467,8 @@ export const CSV_SAMPLE = toCsv([
     'yes',
     '2024-02-15T14:42:00-03:00',
   ],
-])
+  // A calendar date: that day in the store's time zone.
+  ['1172452900788-01', '000030711', '2024-02-19', 'Campinas', 'SP', 'Aguardando retirada', 'no', ''],
+]
+
+export const CSV_SAMPLE = csvSample()

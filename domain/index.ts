@@ -1,6 +1,7 @@
 // The domain of order tracking in plain TypeScript: no VTEX or React imports, so the node
 // service, the admin page and the CSV import share one copy of every rule.
 export * from './batchResult'
+export * from './csvDates'
 export * from './csvImport'
 export * from './dates'
 export * from './errorCodes'

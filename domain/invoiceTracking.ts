@@ -26,7 +26,9 @@ const present = (v: unknown) => v !== undefined && v !== null && v !== ''
 export function validateInvoiceTracking(
   input: unknown,
   now: number,
-  field = 'input'
+  field = 'input',
+  /** The store's: the day a calendar dispatchedDate names. */
+  timeZone = 'UTC'
 ): Validated<ValidInvoiceTracking> {
   if (typeof input !== 'object' || input === null) {
     return { ok: false, errors: [fieldError(field, 'REQUIRED', `${field} is required.`)] }
@@ -67,7 +69,7 @@ export function validateInvoiceTracking(
 
   let dispatchedDate: string | null = null
   if (present(raw.dispatchedDate)) {
-    const checked = validateInstant(raw.dispatchedDate, `${field}.dispatchedDate`, now)
+    const checked = validateInstant(raw.dispatchedDate, `${field}.dispatchedDate`, now, { timeZone })
     errors.push(...checked.errors)
     if (checked.at !== null) dispatchedDate = new Date(checked.at).toISOString()
   }

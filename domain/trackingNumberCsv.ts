@@ -4,7 +4,7 @@
 import { FieldErrorReason } from './fieldErrors'
 import { validateInvoiceNumber, validateOrderId } from './identifiers'
 import { validateInvoiceTracking } from './invoiceTracking'
-import { toCsv } from './csvImport'
+import { CSV_RESULT_STATUS, CsvSeparator, toCsv } from './csvImport'
 
 export const TRACKING_NUMBER_CSV_COLUMNS = ['orderId', 'invoiceNumber', 'trackingNumber', 'trackingUrl', 'courier'] as const
 export type TrackingNumberCsvColumn = (typeof TRACKING_NUMBER_CSV_COLUMNS)[number]
@@ -89,19 +89,43 @@ export type TrackingNumberRowOutcome =
   | { status: 'error'; code: string; message: string }
   | { status: 'notSent' }
 
-export function trackingNumberResultsCsv(rows: readonly TrackingNumberCsvRow[], outcomes: ReadonlyArray<TrackingNumberRowOutcome | undefined>): string {
-  const body = rows.map((row, i) => {
-    const data = [String(row.rowNumber), ...TRACKING_NUMBER_CSV_COLUMNS.map(c => row.values[c])]
-    if (row.update === null) return [...data, 'invalid', 'BAD_USER_INPUT', row.problems.map(p => p.message).join(' '), '']
-    const outcome = outcomes[i] ?? { status: 'notSent' }
-    if (outcome.status === 'ok') return [...data, 'ok', '', '', outcome.receipt ?? '']
-    if (outcome.status === 'error') return [...data, 'error', outcome.code, outcome.message, '']
-    return [...data, 'not sent', '', '', '']
-  })
-  return toCsv([['row', ...TRACKING_NUMBER_CSV_COLUMNS, 'result', 'errorCode', 'errorMessage', 'receipt'], ...body])
+/** The words of the results file in the page's language; English (the API's) by default. */
+export interface TrackingNumberResultTexts {
+  status: Record<'ok' | 'error' | 'invalid' | 'notSent', string>
+  problem(problem: TrackingNumberCsvRow['problems'][number]): string
+  error(outcome: Extract<TrackingNumberRowOutcome, { status: 'error' }>): string
 }
 
-export const TRACKING_NUMBER_CSV_SAMPLE = toCsv([
-  [...TRACKING_NUMBER_CSV_COLUMNS],
-  ['v501245lspt-01', '24382', 'BR123456789BR', 'https://rastreamento.correios.example/BR123456789BR', 'Correios'],
-])
+const TRACKING_NUMBER_RESULT_TEXTS_EN: TrackingNumberResultTexts = {
+  status: CSV_RESULT_STATUS,
+  problem: problem => problem.message,
+  error: outcome => outcome.message,
+}
+
+export function trackingNumberResultsCsv(
+  rows: readonly TrackingNumberCsvRow[],
+  outcomes: ReadonlyArray<TrackingNumberRowOutcome | undefined>,
+  separator: CsvSeparator = ',',
+  texts: TrackingNumberResultTexts = TRACKING_NUMBER_RESULT_TEXTS_EN
+): string {
+  const body = rows.map((row, i) => {
+    const data = [String(row.rowNumber), ...TRACKING_NUMBER_CSV_COLUMNS.map(c => row.values[c])]
+    if (row.update === null) return [...data, texts.status.invalid, 'BAD_USER_INPUT', row.problems.map(texts.problem).join(' '), '']
+    const outcome = outcomes[i] ?? { status: 'notSent' }
+    if (outcome.status === 'ok') return [...data, texts.status.ok, '', '', outcome.receipt ?? '']
+    if (outcome.status === 'error') return [...data, texts.status.error, outcome.code, texts.error(outcome), '']
+    return [...data, texts.status.notSent, '', '', '']
+  })
+  return toCsv([['row', ...TRACKING_NUMBER_CSV_COLUMNS, 'result', 'errorCode', 'errorMessage', 'receipt'], ...body], separator)
+}
+
+export const trackingNumberCsvSample = (separator: CsvSeparator = ',') =>
+  toCsv(
+    [
+      [...TRACKING_NUMBER_CSV_COLUMNS],
+      ['v501245lspt-01', '24382', 'BR123456789BR', 'https://rastreamento.correios.example/BR123456789BR', 'Correios'],
+    ],
+    separator
+  )
+
+export const TRACKING_NUMBER_CSV_SAMPLE = trackingNumberCsvSample()

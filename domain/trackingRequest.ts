@@ -46,16 +46,22 @@ export function validateRequest<T>(
 /** `orderTracking(orderId)`. */
 export const validateOrderRequest = (request: { orderId: unknown }) => validateRequest<undefined>(request)
 
+// `timeZone` is the store's (app setting timeZone), required here so that no caller can forget
+// it: a calendar date (`2026-11-20`) is the start of that day where the store is, and is
+// passed on written with that offset (`2026-11-20T00:00:00-03:00`), never as midnight UTC.
+
 /** `updateTrackingStatus` and each item of `updateTrackingStatuses` (and each CSV row). */
 export const validateTrackingUpdateRequest = (
   request: InvoiceRequest,
-  now: number
+  now: number,
+  timeZone: string
 ): Validated<ValidInvoiceRequest<ValidTrackingStatus>> =>
-  validateRequest(request, (input, field) => validateTrackingStatus(input, now, field))
+  validateRequest(request, (input, field) => validateTrackingStatus(input, now, field, timeZone))
 
 /** `setInvoiceTracking`. */
 export const validateInvoiceTrackingRequest = (
   request: InvoiceRequest,
-  now: number
+  now: number,
+  timeZone: string
 ): Validated<ValidInvoiceRequest<ValidInvoiceTracking>> =>
-  validateRequest(request, (input, field) => validateInvoiceTracking(input, now, field))
+  validateRequest(request, (input, field) => validateInvoiceTracking(input, now, field, timeZone))

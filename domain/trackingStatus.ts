@@ -1,6 +1,6 @@
 // Validation of one tracking update, as the GraphQL API, the batch path and the CSV preview
 // all take it. Pure: `now` is passed in so tests and previews agree on "the future".
-import { parseIsoInstant, toOmsDeliveredDate } from './dates'
+import { parseIsoInstant, toOmsDeliveredDate, withStoreZone } from './dates'
 import { FieldError, Validated, fieldError } from './fieldErrors'
 import { LIMITS } from './limits'
 import { validateText } from './text'
@@ -20,12 +20,15 @@ export interface ValidTrackingStatus {
   events: TrackingEvent[]
 }
 
-/** Errors for a date that must be ISO 8601 and plausible (not before 2000, not tomorrow). */
+/**
+ * Errors for a date that must be ISO 8601 and plausible (not before 2000, not tomorrow). A
+ * calendar date is a day in `options.timeZone`, the store's.
+ */
 export function validateInstant(
   value: unknown,
   field: string,
   now: number,
-  options: { allowOmsDeliveredFormat?: boolean } = {}
+  options: { allowOmsDeliveredFormat?: boolean; timeZone?: string } = {}
 ): { at: number | null; errors: FieldError[] } {
   if (typeof value !== 'string' || value.trim() === '') {
     return { at: null, errors: [fieldError(field, 'REQUIRED', `${field} is required.`)] }
@@ -52,10 +55,12 @@ export function validateInstant(
   return { at, errors: [] }
 }
 
+/** An event; its calendar date (`2026-11-20`) comes back as the start of that day in `timeZone`. */
 export function validateTrackingEvent(
   event: unknown,
   field: string,
-  now: number
+  now: number,
+  timeZone = 'UTC'
 ): { value: TrackingEvent | null; errors: FieldError[] } {
   if (typeof event !== 'object' || event === null) {
     return { value: null, errors: [fieldError(field, 'REQUIRED', `${field} must be an event.`)] }
@@ -67,7 +72,7 @@ export function validateTrackingEvent(
     maxLength: LIMITS.descriptionMaxLength,
     multiLine: true,
   })
-  const date = validateInstant(e.date, `${field}.date`, now)
+  const date = validateInstant(e.date, `${field}.date`, now, { timeZone })
   const errors = [...city.errors, ...state.errors, ...description.errors, ...date.errors]
   if (errors.length > 0) return { value: null, errors }
   return {
@@ -75,16 +80,18 @@ export function validateTrackingEvent(
       city: city.value,
       state: state.value,
       description: description.value,
-      date: (e.date as string).trim(),
+      date: withStoreZone(e.date as string, timeZone),
     },
     errors: [],
   }
 }
 
+/** `timeZone`: the store's, the day a calendar date (`2026-11-20`) names. */
 export function validateTrackingStatus(
   input: unknown,
   now: number,
-  field = 'input'
+  field = 'input',
+  timeZone = 'UTC'
 ): Validated<ValidTrackingStatus> {
   if (typeof input !== 'object' || input === null) {
     return { ok: false, errors: [fieldError(field, 'REQUIRED', `${field} is required.`)] }
@@ -101,6 +108,7 @@ export function validateTrackingStatus(
   if (raw.isDelivered === true) {
     const delivered = validateInstant(raw.deliveredDate, `${field}.deliveredDate`, now, {
       allowOmsDeliveredFormat: true,
+      timeZone,
     })
     errors.push(...delivered.errors)
     if (delivered.at !== null) deliveredDate = toOmsDeliveredDate(delivered.at)
@@ -119,7 +127,7 @@ export function validateTrackingStatus(
     )
   } else {
     raw.events.forEach((event, index) => {
-      const checked = validateTrackingEvent(event, `${field}.events[${index}]`, now)
+      const checked = validateTrackingEvent(event, `${field}.events[${index}]`, now, timeZone)
       errors.push(...checked.errors)
       if (checked.value) events.push(checked.value)
     })

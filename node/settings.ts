@@ -1,7 +1,7 @@
 // The app's settings (manifest.json settingsSchema, saved in the Admin's app settings) read
 // through the Apps client and kept for a short while per account, so a burst of calls reads
 // them once. ORDER_TRACKING_SETTINGS_CACHE_MS (default 60 s) bounds how long a change takes.
-import { DEFAULT_PROBLEM_SETTINGS, ShopperLanguage, TrackingProblemSettings, shopperLanguageOf } from './domain'
+import { DEFAULT_PROBLEM_SETTINGS, ShopperLanguage, TrackingProblemSettings, isDateOnly, shopperLanguageOf } from './domain'
 
 export interface TrackingSettings extends TrackingProblemSettings {
   /** IANA zone the store works in (dates in the Admin). */
@@ -22,6 +22,11 @@ interface AppsLike {
   getAppSettings(app: string): Promise<unknown>
 }
 
+/** @vtex/api's TenantClient (the Tenant API): the store's default locale. */
+export interface TenantLike {
+  info(): Promise<{ defaultLocale?: unknown }>
+}
+
 const cacheMs = () => Number(process.env.ORDER_TRACKING_SETTINGS_CACHE_MS ?? 60_000)
 
 const positive = (value: unknown, fallback: number, max: number) =>
@@ -37,10 +42,17 @@ function validZone(value: unknown): string | null {
   }
 }
 
-/** Settings as saved, with anything missing or out of range replaced by its default. */
-export function normalizeSettings(raw: unknown): TrackingSettings {
+const LOCALE = /^[a-z]{2}(-[A-Z]{2})?$/
+const localeOf = (value: unknown): string | null => (typeof value === 'string' && LOCALE.test(value) ? value : null)
+
+/**
+ * Settings as saved, with anything missing or out of range replaced by its default. The
+ * shoppers' language, when not set, is the store's default locale (`storeLocale`, from the
+ * Tenant API), never the operator's.
+ */
+export function normalizeSettings(raw: unknown, storeLocale?: string | null): TrackingSettings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
-  const shopperLocale = typeof s.shopperLanguage === 'string' && /^[a-z]{2}(-[A-Z]{2})?$/.test(s.shopperLanguage) ? s.shopperLanguage : DEFAULT_SETTINGS.shopperLocale
+  const shopperLocale = localeOf(s.shopperLanguage) ?? localeOf(storeLocale) ?? DEFAULT_SETTINGS.shopperLocale
   return {
     noEventsHours: positive(s.noEventsHours, DEFAULT_SETTINGS.noEventsHours, 24 * 60),
     staleDays: positive(s.staleDays, DEFAULT_SETTINGS.staleDays, 365),
@@ -77,9 +89,57 @@ function rawSettings(apps: AppsLike, account: string, now: number): Promise<Reco
   return value
 }
 
-export function getTrackingSettings(apps: AppsLike, account: string, now = Date.now()): Promise<TrackingSettings> {
-  return rawSettings(apps, account, now).then(raw => (raw ? normalizeSettings(raw) : DEFAULT_SETTINGS))
+// The store's default locale, kept as long as the settings; asked only when the shoppers'
+// language is not set.
+const localeCache = new Map<string, { at: number; value: Promise<string | null> }>()
+
+function storeLocale(tenant: TenantLike, account: string, now: number): Promise<string | null> {
+  const cached = localeCache.get(account)
+  if (cached && now - cached.at < cacheMs()) return cached.value
+  const value = tenant.info().then(
+    info => localeOf(info?.defaultLocale),
+    () => {
+      localeCache.delete(account)
+      return null
+    }
+  )
+  localeCache.set(account, { at: now, value })
+  return value
 }
+
+/**
+ * The settings; `tenant` (the Tenant API) fills the shoppers' language in with the store's
+ * default locale when the merchant has not chosen one.
+ */
+export async function getTrackingSettings(apps: AppsLike, account: string, now = Date.now(), tenant?: TenantLike): Promise<TrackingSettings> {
+  const raw = await rawSettings(apps, account, now)
+  if (!raw) return DEFAULT_SETTINGS
+  const needsLocale = tenant && localeOf(raw.shopperLanguage) === null
+  return normalizeSettings(raw, needsLocale ? await storeLocale(tenant as TenantLike, account, now) : null)
+}
+
+type SettingsContext = { clients: { apps: AppsLike }; vtex: { account: string } }
+
+/**
+ * The store's time zone, for a request's calendar dates (`2026-11-20` is that day there).
+ * Settings that cannot be read give UTC, as everywhere else in the service.
+ */
+export async function storeTimeZone(ctx: SettingsContext): Promise<string> {
+  return (await getTrackingSettings(ctx.clients.apps, ctx.vtex.account)).timeZone
+}
+
+function holdsCalendarDate(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.length <= 40 && isDateOnly(value.trim())
+  if (depth > 6 || typeof value !== 'object' || value === null) return false
+  return Object.values(value).some(item => holdsCalendarDate(item, depth + 1))
+}
+
+/**
+ * The store's time zone when `args` hold a calendar date, the only values it changes; else
+ * UTC, so a write with explicit date-times costs no settings read.
+ */
+export const storeTimeZoneFor = (ctx: SettingsContext, args: unknown): Promise<string> =>
+  holdsCalendarDate(args) ? storeTimeZone(ctx) : Promise.resolve('UTC')
 
 export type WebhookSourceName = 'aftership' | 'generic'
 

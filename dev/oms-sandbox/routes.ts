@@ -6,6 +6,7 @@ import { getAppSettings, putAppSettings } from './handlers/appSettings'
 import { listOrders } from './handlers/listOrders'
 import { getOrder, patchInvoice, putTracking } from './handlers/oms'
 import * as masterData from './masterData/handlers'
+import { getTenant } from './handlers/tenant'
 import { authenticatedUser } from './handlers/vtexid'
 import type { Handler } from './reply'
 
@@ -29,6 +30,7 @@ export const API_ROUTES: Route[] = [
   r('PUT', '/api/dataentities/*/schemas/*', masterData.putSchema),
   r('GET', '/apps/v0/*/*/apps/*/settings', getAppSettings),
   r('PUT', '/apps/v0/*/*/apps/*/settings', putAppSettings),
+  r('GET', '/api/tenant/tenants', getTenant),
 ]
 
 export const CONTROL_ROUTES: Route[] = [

@@ -96,10 +96,11 @@ describe('given a data row', () => {
     })
   })
 
-  it('reads a delivered row with its deliveredDate', () => {
-    const row = csvRecordToRow(cells({ isDelivered: 'sim', deliveredDate: '2024-05-02 10:00' }), HEADER, 2, NOW)
+  it('reads a delivered row with its deliveredDate, an offset-less one in the store zone', () => {
+    const row = csvRecordToRow(cells({ isDelivered: 'sim', deliveredDate: '2024-05-02 10:00' }), HEADER, 2, NOW, { timeZone: 'America/Sao_Paulo', dayFirst: false })
     expect(row.problems).toEqual([])
-    expect(row.update?.input).toMatchObject({ isDelivered: true, deliveredDate: '2024-05-02 10:00' })
+    expect(row.update?.input).toMatchObject({ isDelivered: true, deliveredDate: '2024-05-02T10:00:00-03:00' })
+    expect(row.storedDates.deliveredDate).toBe('2024-05-02T10:00:00-03:00')
   })
 
   it('reads only the columns the header names, whatever their order', () => {
@@ -112,7 +113,7 @@ describe('given a data row', () => {
       input: {
         isDelivered: false,
         deliveredDate: null,
-        events: [{ city: 'Campinas', state: 'SP', description: 'Out for delivery', date: '2024-05-03' }],
+        events: [{ city: 'Campinas', state: 'SP', description: 'Out for delivery', date: '2024-05-03T00:00:00+00:00' }],
       },
     })
     expect(row.values.isDelivered).toBe('')
@@ -120,7 +121,7 @@ describe('given a data row', () => {
 
   it('names the column of every field the service would refuse', () => {
     const row = csvRecordToRow(
-      cells({ orderId: 'order 1', invoiceNumber: '', date: '2024-05-01T14:30:00', city: '', description: 'x'.repeat(5001) }),
+      cells({ orderId: 'order 1', invoiceNumber: '', date: '2024-05-01T14:30:00 -03', city: '', description: 'x'.repeat(5001) }),
       HEADER,
       3,
       NOW
@@ -319,6 +320,7 @@ describe('given the sample file', () => {
       '1172452900788-01/000030711',
       '1172452900788-01/000030711',
       '00-v5195004lux-01/NF-9',
+      '1172452900788-01/000030711',
     ])
   })
 })

@@ -41,7 +41,8 @@ describe('given validateTrackingStatus', () => {
       expect(valueOf(status({ events: [event(), second] }))).toEqual({
         isDelivered: false,
         deliveredDate: null,
-        events: [event(), second],
+        // A calendar date is the start of that day in the store's zone (UTC when none is given).
+        events: [event(), { ...second, date: '2024-04-30T00:00:00+00:00' }],
       })
     })
 
@@ -158,7 +159,7 @@ describe('given validateTrackingStatus', () => {
     })
 
     test('then a padded date is trimmed in the result', () => {
-      expect(valueOf(status({ events: [event({ date: ' 2024-05-01 ' })] })).events[0].date).toBe('2024-05-01')
+      expect(valueOf(status({ events: [event({ date: ' 2024-05-01 ' })] })).events[0].date).toBe('2024-05-01T00:00:00+00:00')
     })
   })
 

@@ -6,6 +6,7 @@
 import { ServiceContext } from '@vtex/api'
 
 import { Clients } from '../clients'
+import { storeTimeZoneFor } from '../settings'
 import { TrackingWriteMode } from '../tracking/invoiceWrites'
 import { orderTracking } from '../tracking/orderTracking'
 import { setInvoiceTracking } from '../tracking/setInvoiceTracking'
@@ -33,19 +34,19 @@ export const resolvers = {
   },
   Mutation: {
     updateTrackingStatus: async (_: unknown, args: InvoiceArgs & { mode: TrackingWriteMode }, ctx: Context) => {
-      const { verifiedOrder, replaced, ...payload } = await updateTrackingStatus(ctx.clients.oms, args, { logger: ctx.vtex.logger })
+      const { verifiedOrder, replaced, ...payload } = await updateTrackingStatus(ctx.clients.oms, args, { logger: ctx.vtex.logger, timeZone: await storeTimeZoneFor(ctx, args) })
       await indexAfterWrite(ctx, [args.orderId], statusHints(args.input), writtenState([{ verifiedOrder, replaced }]))
       return payload
     },
     updateTrackingStatuses: async (_: unknown, args: { updates: unknown; mode: TrackingWriteMode }, ctx: Context) => {
-      const { written, ...payload } = await updateTrackingStatuses(ctx.clients.oms, args, { logger: ctx.vtex.logger })
+      const { written, ...payload } = await updateTrackingStatuses(ctx.clients.oms, args, { logger: ctx.vtex.logger, timeZone: await storeTimeZoneFor(ctx, args) })
       const updates = args.updates as Array<{ input?: unknown }>
       const hints = new Map(payload.results.filter(r => r.ok).flatMap(r => [...statusHints(updates[r.index]?.input)]))
       await indexAfterWrite(ctx, payload.results.filter(r => r.ok).map(r => r.orderId), hints, writtenState(written))
       return payload
     },
     setInvoiceTracking: async (_: unknown, args: InvoiceArgs, ctx: Context) => {
-      const result = await setInvoiceTracking(ctx.clients.oms, args)
+      const result = await setInvoiceTracking(ctx.clients.oms, args, Date.now(), await storeTimeZoneFor(ctx, args))
       await indexAfterWrite(ctx, [args.orderId])
       return result
     },

@@ -18,7 +18,7 @@ import {
 } from '../domain'
 import { TrackingError } from '../errors/trackingError'
 import { OmsOrder } from '../typings/oms'
-import { TrackingSettings, getTrackingSettings } from '../settings'
+import { TrackingSettings, getTrackingSettings, storeTimeZoneFor } from '../settings'
 import { ConcurrencyLimiter } from '../tracking/concurrencyLimiter'
 import { InvoiceWriteResult, ReplacedInvoice } from '../tracking/invoiceWrites'
 import { setInvoiceTracking } from '../tracking/setInvoiceTracking'
@@ -44,7 +44,8 @@ function indexDeps(ctx: Context): { oms: Clients['oms']; index: IndexStore } {
   return deps
 }
 
-const settingsOf = (ctx: Context): Promise<TrackingSettings> => getTrackingSettings(ctx.clients.apps, ctx.vtex.account)
+const settingsOf = (ctx: Context): Promise<TrackingSettings> =>
+  getTrackingSettings(ctx.clients.apps, ctx.vtex.account, Date.now(), ctx.clients.tenant)
 
 /** The statuses a caller gave its events (event key → status), for the index to keep. */
 export function statusHints(input: unknown): StatusHints {
@@ -130,9 +131,10 @@ export async function setInvoiceTrackings(ctx: Context, updates: unknown) {
     throw TrackingError.badInput([fieldError('updates', 'TOO_MANY', `At most ${LIMITS.batchSize} updates may be sent in one call.`)])
   }
   const limiter = new ConcurrencyLimiter(SET_TRACKING_CONCURRENCY)
+  const timeZone = await storeTimeZoneFor(ctx, updates)
   const settled = await Promise.allSettled(
     (updates as SetTrackingItem[]).map(item =>
-      limiter.run(() => setInvoiceTracking(ctx.clients.oms, { orderId: item?.orderId, invoiceNumber: item?.invoiceNumber, input: item?.input }))
+      limiter.run(() => setInvoiceTracking(ctx.clients.oms, { orderId: item?.orderId, invoiceNumber: item?.invoiceNumber, input: item?.input }, Date.now(), timeZone))
     )
   )
   const results = settled.map((outcome, index) => {
@@ -190,10 +192,12 @@ export const trackingIndexResolvers = {
     },
   },
   Mutation: {
-    rebuildTrackingIndex: (_: unknown, args: { invoicedFrom?: unknown; invoicedTo?: unknown }, ctx: Context) =>
+    rebuildTrackingIndex: async (_: unknown, args: { invoicedFrom?: unknown; invoicedTo?: unknown }, ctx: Context) =>
       startRebuild(
         { ...indexDeps(ctx), lister: ctx.clients.oms, progressStore: masterDataRebuildProgressStore(ctx.clients.rebuildProgress), logger: ctx.vtex.logger },
-        args
+        args,
+        Date.now(),
+        await storeTimeZoneFor(ctx, args)
       ),
     setInvoiceTrackings: (_: unknown, args: { updates: unknown }, ctx: Context) => setInvoiceTrackings(ctx, args.updates),
   },

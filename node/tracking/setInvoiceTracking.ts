@@ -11,9 +11,11 @@ import { OmsPort } from './omsPort'
 export async function setInvoiceTracking(
   oms: OmsPort,
   args: { orderId: unknown; invoiceNumber: unknown; input: unknown },
-  now: number = Date.now()
+  now: number = Date.now(),
+  /** The store's (app settings): the day a calendar dispatchedDate names. */
+  timeZone = 'UTC'
 ): Promise<InvoiceWriteResult> {
-  const { orderId, invoiceNumber, input } = TrackingError.unlessValid(validateInvoiceTrackingRequest(args, now))
+  const { orderId, invoiceNumber, input } = TrackingError.unlessValid(validateInvoiceTrackingRequest(args, now, timeZone))
   const invoice = async (): Promise<OmsPackage> => {
     const pkg = findPackage(await oms.getOrder(orderId), invoiceNumber)
     if (!pkg) throw invoiceNotFound(orderId, invoiceNumber)

@@ -13,6 +13,8 @@ export interface WriteOptions {
   now?: number
   /** Where a failed settle check is reported (it runs after the caller has its answer). */
   logger?: WriteLogger
+  /** The store's time zone (app settings): the day a calendar date (`2026-11-20`) names. */
+  timeZone?: string
 }
 
 export async function updateTrackingStatus(
@@ -20,7 +22,7 @@ export async function updateTrackingStatus(
   args: InvoiceRequest & { mode: TrackingWriteMode },
   options: WriteOptions = {}
 ): Promise<InvoiceWriteResult> {
-  const update = TrackingError.unlessValid(validateTrackingUpdateRequest(args, options.now ?? Date.now()))
+  const update = TrackingError.unlessValid(validateTrackingUpdateRequest(args, options.now ?? Date.now(), options.timeZone ?? 'UTC'))
   const [written] = writeInvoices(
     oms,
     update.orderId,

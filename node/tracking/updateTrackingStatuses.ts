@@ -39,7 +39,7 @@ export async function updateTrackingStatuses(
   const outcomes: Array<PromiseSettledResult<InvoiceWriteResult>> = new Array(updates.length)
   const byOrder = new Map<string, OrderItem[]>()
   updates.forEach((update, index) => {
-    const checked = validateTrackingUpdateRequest(isObject(update) ? { orderId: update.orderId, invoiceNumber: update.invoiceNumber, input: update.input } : { orderId: undefined }, now)
+    const checked = validateTrackingUpdateRequest(isObject(update) ? { orderId: update.orderId, invoiceNumber: update.invoiceNumber, input: update.input } : { orderId: undefined }, now, options.timeZone ?? 'UTC')
     if (!checked.ok) {
       outcomes[index] = { status: 'rejected', reason: TrackingError.badInput(checked.errors) }
       return

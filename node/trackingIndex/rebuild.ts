@@ -95,9 +95,9 @@ function persistProgress(store: RebuildProgressStore, progress: RebuildProgress,
   }
 }
 
-export function validateRebuildRange(args: { invoicedFrom?: unknown; invoicedTo?: unknown }, now: number) {
-  const from = validateInstant(args.invoicedFrom, 'invoicedFrom', now)
-  const to = validateInstant(args.invoicedTo, 'invoicedTo', now)
+export function validateRebuildRange(args: { invoicedFrom?: unknown; invoicedTo?: unknown }, now: number, timeZone = 'UTC') {
+  const from = validateInstant(args.invoicedFrom, 'invoicedFrom', now, { timeZone })
+  const to = validateInstant(args.invoicedTo, 'invoicedTo', now, { timeZone })
   const errors = [...from.errors, ...to.errors]
   if (errors.length === 0 && (from.at as number) > (to.at as number)) {
     errors.push(fieldError('invoicedTo', 'OUT_OF_RANGE', 'invoicedTo must not be before invoicedFrom.'))
@@ -113,9 +113,11 @@ export function validateRebuildRange(args: { invoicedFrom?: unknown; invoicedTo?
 export async function startRebuild(
   deps: IndexDeps & { lister: OrderLister; progressStore: RebuildProgressStore; logger?: { warn(m: unknown): void } },
   args: { invoicedFrom?: unknown; invoicedTo?: unknown },
-  now = Date.now()
+  now = Date.now(),
+  /** The store's: the day a calendar date names. */
+  timeZone = 'UTC'
 ): Promise<RebuildProgress> {
-  const { from, to } = validateRebuildRange(args, now)
+  const { from, to } = validateRebuildRange(args, now, timeZone)
   const account = deps.oms.account
   const running = progressByAccount.get(account)
   if (running?.state === 'RUNNING') return { ...running }

@@ -64,7 +64,8 @@ export interface InvoiceResult {
 export async function writeInvoice(ctx: Context, ref: InvoiceRef, webhook: ParsedWebhook, now: number): Promise<InvoiceResult> {
   const oms = ctx.clients.oms
   const request = { orderId: ref.orderId, invoiceNumber: ref.invoiceNumber, input: webhook.input, mode: 'MERGE' as const }
-  const status = TrackingError.unlessValid(validateTrackingUpdateRequest(request, now)).input
+  const { timeZone } = await getTrackingSettings(ctx.clients.apps, ctx.vtex.account, now)
+  const status = TrackingError.unlessValid(validateTrackingUpdateRequest(request, now, timeZone)).input
   const before = findPackage(await oms.getOrder(ref.orderId), ref.invoiceNumber)
   if (!before) throw invoiceNotFound(ref.orderId, ref.invoiceNumber)
   const stored = storedEvents(before)
@@ -72,7 +73,7 @@ export async function writeInvoice(ctx: Context, ref: InvoiceRef, webhook: Parse
     missingTrackingEvents(stored, status.events).length === 0 && (!status.isDelivered || before.courierStatus?.finished === true)
   // A redelivery (AfterShip resends the whole list) costs one read and no write.
   if (nothingNew) return { ref, outcome: 'UNCHANGED', eventsAdded: 0, code: null }
-  const result = await updateTrackingStatus(oms, request, { logger: ctx.vtex.logger, now })
+  const result = await updateTrackingStatus(oms, request, { logger: ctx.vtex.logger, now, timeZone })
   await indexAfterWrite(ctx, [ref.orderId], statusHints(webhook.input), writtenState([result]))
   return { ref, outcome: 'WRITTEN', eventsAdded: Math.max(0, result.invoice.events.length - stored.length), code: null }
 }
@@ -119,7 +120,7 @@ export function webhookRoute(source: WebhookSource) {
     } catch {
       return answer(ctx, 400, { error: 'MALFORMED_JSON' })
     }
-    const settings = await getTrackingSettings(ctx.clients.apps, account, now)
+    const settings = await getTrackingSettings(ctx.clients.apps, account, now, ctx.clients.tenant)
     const parsed = source === 'aftership' ? parseAfterShipWebhook(json, settings.shopperLanguage) : parseGenericWebhook(json)
     if (!parsed.ok) return answer(ctx, 400, { error: 'BAD_PAYLOAD', reason: parsed.reason })
     const webhook = parsed.value

@@ -32,7 +32,8 @@ export const MAX_PAGE_SIZE = 100
 
 const present = (v: unknown) => v !== undefined && v !== null && v !== ''
 
-export function validateWorkQueueFilter(raw: unknown, now: number): WorkQueueFilter {
+/** `timeZone`: the store's; a calendar date (`2026-11-20`) is the start of that day there. */
+export function validateWorkQueueFilter(raw: unknown, now: number, timeZone = 'UTC'): WorkQueueFilter {
   const f = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
   const errors: FieldError[] = []
   const problems = Array.isArray(f.problems) ? f.problems : []
@@ -55,7 +56,7 @@ export function validateWorkQueueFilter(raw: unknown, now: number): WorkQueueFil
   }
   const date = (name: 'invoicedFrom' | 'invoicedTo') => {
     if (!present(f[name])) return null
-    const checked = validateInstant(f[name], `filter.${name}`, now)
+    const checked = validateInstant(f[name], `filter.${name}`, now, { timeZone })
     errors.push(...checked.errors)
     return checked.at === null ? null : new Date(checked.at).toISOString()
   }

@@ -46,7 +46,7 @@ export async function trackingWorkQueue(
   deps: WorkQueueDeps,
   args: { filter?: unknown; first?: unknown; after?: unknown }
 ): Promise<WorkQueueConnection> {
-  const filter = validateWorkQueueFilter(args.filter, deps.now)
+  const filter = validateWorkQueueFilter(args.filter, deps.now, deps.settings.timeZone)
   const limit = pageSize(args.first)
   const offset = decodeCursor(args.after)
   if (offset + limit > MAX_REACHABLE) {
@@ -83,7 +83,7 @@ export async function trackingWorkQueueCounts(
   deps: WorkQueueDeps,
   args: { filter?: unknown }
 ): Promise<Array<{ problem: TrackingProblem; count: number }>> {
-  const filter = validateWorkQueueFilter(args.filter, deps.now)
+  const filter = validateWorkQueueFilter(args.filter, deps.now, deps.settings.timeZone)
   const base = baseConditions(filter)
   return Promise.all(
     TRACKING_PROBLEMS.map(async problem => {

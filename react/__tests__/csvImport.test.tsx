@@ -121,7 +121,7 @@ describe('given a file with valid and invalid rows', () => {
   const lines = [
     HEADER,
     line(1),
-    line(2, { city: '', date: '2024-02-16T09:20:00' }),
+    line(2, { city: '', date: '16/02/2024' }),
     line(3, { isDelivered: 'sim', deliveredDate: '2024-02-17 10:00', description: '<img src=x onerror=alert(1)> entregue' }),
     '',
     line(4, { isDelivered: 'maybe' }),
@@ -174,7 +174,8 @@ describe('given a file with valid and invalid rows', () => {
           invoiceNumber: 'NF-3',
           input: {
             isDelivered: true,
-            deliveredDate: '2024-02-17 10:00',
+            // Offset-less in the file: read in the store's zone (UTC here) and sent explicit.
+            deliveredDate: '2024-02-17T10:00:00+00:00',
             events: [
               { city: 'São Paulo', state: 'SP', description: '<img src=x onerror=alert(1)> entregue', date: '2024-02-16T09:20:00-03:00' },
             ],
@@ -232,6 +233,12 @@ describe('given more valid rows than one call takes', () => {
       operation =>
         new Observable<FetchResult>(observer => {
           const call = { operationName: operation.operationName, variables: operation.variables }
+          // The store's settings (its time zone, for the file's dates) are answered at once.
+          if (call.operationName === 'TrackingSettings') {
+            observer.next({ data: { trackingSettings: { __typename: 'TrackingSettings', timeZone: 'UTC', shopperLanguage: 'en-US' } } })
+            observer.complete()
+            return
+          }
           calls.push(call)
           pending.push(() => {
             observer.next(batchAnswer(call))

@@ -5,10 +5,12 @@
 import Papa from 'papaparse'
 
 import {
+  CsvDateReading,
   CsvHeader,
   CsvRow,
   LIMITS,
   csvRecordToRow,
+  csvSeparatorOfText,
   isUsableCsvHeader,
   markCsvRowMalformed,
   readCsvHeader,
@@ -31,6 +33,8 @@ export interface CsvFileRows {
   rows: CsvRow[]
   /** 'windows-1252' when the file was not valid UTF-8 (Excel's "CSV" on Windows). */
   encoding: 'utf-8' | 'windows-1252'
+  /** How its date cells were read (the store's zone; day-first or not). */
+  dates: CsvDateReading
 }
 
 export type CsvFileResult = { ok: true; file: CsvFileRows } | { ok: false; refusal: CsvRefusal }
@@ -38,6 +42,8 @@ export type CsvFileResult = { ok: true; file: CsvFileRows } | { ok: false; refus
 export interface ReadOptions {
   /** "Now" for the date checks, as the service takes it. */
   now: number
+  /** How date cells are read (csvDates.ts); without it, ISO 8601 only and calendar days in UTC. */
+  dates?: CsvDateReading
   /** Rows read so far, after each chunk. */
   onProgress?: (rows: number) => void
   /** Polled between chunks; true stops reading (the result is then discarded). */
@@ -76,6 +82,7 @@ export async function readCsvFile(file: Blob, options: ReadOptions): Promise<Csv
 
 /** The rows of CSV text, or why the text is refused as a whole. */
 export function parseCsvText(text: string, options: ReadOptions): Promise<CsvFileResult> {
+  const dates = options.dates ?? { timeZone: 'UTC', dayFirst: false }
   return new Promise(resolve => {
     let header: CsvHeader | null = null
     const rows: CsvRow[] = []
@@ -90,6 +97,9 @@ export function parseCsvText(text: string, options: ReadOptions): Promise<CsvFil
 
     Papa.parse<string[]>(text, {
       header: false,
+      // `,` or `;` (pt and es spreadsheets), told by the header row rather than guessed by the
+      // parser from cells that may hold either.
+      delimiter: csvSeparatorOfText(text),
       // Empty lines are dropped below, so the parser's error rows keep their indexes.
       skipEmptyLines: false,
       chunkSize: CSV_PARSE_CHUNK,
@@ -124,7 +134,7 @@ export function parseCsvText(text: string, options: ReadOptions): Promise<CsvFil
             parser.abort()
             return
           }
-          const row = csvRecordToRow(cells, header, records, options.now)
+          const row = csvRecordToRow(cells, header, records, options.now, dates)
           rows.push(malformed.has(i) ? markCsvRowMalformed(row) : row)
         }
         options.onProgress?.(rows.length)
@@ -134,7 +144,7 @@ export function parseCsvText(text: string, options: ReadOptions): Promise<CsvFil
       complete: () => {
         if (header === null) settle({ ok: false, refusal: { reason: 'empty' } })
         else if (rows.length === 0) settle({ ok: false, refusal: { reason: 'noRows' } })
-        else settle({ ok: true, file: { header, rows, encoding: 'utf-8' } })
+        else settle({ ok: true, file: { header, rows, encoding: 'utf-8', dates } })
       },
       error: () => settle({ ok: false, refusal: { reason: 'unreadable' } }),
     })

@@ -1,6 +1,8 @@
-// The language preset descriptions are written in: the shoppers' (app settings), not the
-// operator's. An English-speaking operator of a Brazilian store writes Portuguese onto the
-// shopper's timeline. Until the settings are read, the operator's locale stands in.
+// The language preset descriptions are written in: the shoppers' (app settings; when the
+// merchant has not set it, the service answers the store's default locale from the Tenant
+// API), not the operator's. An English-speaking operator of a Brazilian store writes
+// Portuguese onto the shopper's timeline. Until the settings are read, the operator's locale
+// stands in.
 import React, { createContext, useContext } from 'react'
 import { useQuery } from 'react-apollo'
 import { useIntl } from 'react-intl'

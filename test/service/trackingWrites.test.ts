@@ -75,7 +75,8 @@ describe('given an invoice with a tracking number and no events', () => {
     expect(trackingPuts().at(-1)!.body).toEqual({
       isDelivered: false,
       deliveredDate: null,
-      events: [event('Only this', '2026-11-22')],
+      // A calendar date is sent as the start of that day in the store's zone (São Paulo).
+      events: [event('Only this', '2026-11-22T00:00:00-03:00')],
     })
     // The write is one PUT with nothing read before it; what follows is the tracking index's
     // read of the order (resolvers/trackingIndex.ts), after the write, not part of it.

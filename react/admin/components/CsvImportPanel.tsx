@@ -8,11 +8,11 @@ import { Alert, Button } from 'vtex.styleguide'
 
 import {
   CSV_COLUMNS,
-  CSV_SAMPLE,
   CsvRowOutcome,
   LIMITS,
   TrackingBatchItemResult,
   csvResultsTable,
+  csvSample,
   toCsv,
 } from '../../domain'
 import UPDATE_TRACKING_STATUSES from '../../graphql/updateTrackingStatuses.gql'
@@ -20,6 +20,7 @@ import { ApiErrorCode } from '../apiErrors'
 import { downloadCsv } from '../csvDownload'
 import { CsvFileRows, CsvRefusal, readCsvFile } from '../csvFile'
 import { importCsvRows } from '../csvImportRun'
+import { useCsvConventions } from '../csvLocale'
 import { focusWhenShown, useAnnounce } from '../liveRegion'
 import { ERROR_MESSAGE_IDS } from '../messageIds'
 import { WriteAccessNote, useWriteAccess } from '../writeAccess'
@@ -53,6 +54,7 @@ const CsvImportPanel: React.FC = () => {
   const client = useApolloClient()
   const [send] = useMutation<BatchData>(UPDATE_TRACKING_STATUSES)
   const [stage, setStage] = useState<Stage>({ kind: 'idle' })
+  const conventions = useCsvConventions()
   const announce = useAnnounce()
   const { canWrite } = useWriteAccess()
   // Which file choice is current: a newer choice (or unmounting) makes older reads stale.
@@ -81,8 +83,10 @@ const CsvImportPanel: React.FC = () => {
     }
     const fileName = chosen.name
     setStage({ kind: 'reading', fileName, rows: 0 })
+    const dates = await conventions.dateReading()
     const result = await readCsvFile(chosen, {
       now: Date.now(),
+      dates,
       isStale: () => generation.current !== mine,
       onProgress: rows => {
         if (generation.current === mine) setStage({ kind: 'reading', fileName, rows })
@@ -193,7 +197,7 @@ const CsvImportPanel: React.FC = () => {
           <WriteAccessNote />
         </div>
         <div className="mb3">
-          <Button variation="tertiary" size="small" onClick={() => downloadCsv('order-tracking-sample.csv', CSV_SAMPLE)}>
+          <Button variation="tertiary" size="small" onClick={() => downloadCsv('order-tracking-sample.csv', csvSample(conventions.separator))}>
             {intl.formatMessage({ id: 'admin/order-tracking.csv.sample' })}
           </Button>
         </div>
@@ -248,6 +252,9 @@ const CsvImportPanel: React.FC = () => {
               )}
             </p>
           )}
+          <p className="t-small c-muted-1 mt0 mb3">
+            {intl.formatMessage({ id: 'admin/order-tracking.csv.dates' }, { timeZone: stage.file.dates.timeZone })}
+          </p>
           <p className="t-body mt0 mb4">
             {intl.formatMessage(
               { id: 'admin/order-tracking.csv.summary' },
@@ -302,7 +309,10 @@ const CsvImportPanel: React.FC = () => {
               <Button
                 variation="secondary"
                 onClick={() =>
-                  downloadCsv(resultsFileName(stage.fileName), toCsv(csvResultsTable(stage.file.rows, stage.outcomes)))
+                  downloadCsv(
+                    resultsFileName(stage.fileName),
+                    toCsv(csvResultsTable(stage.file.rows, stage.outcomes, conventions.resultTexts), conventions.separator)
+                  )
                 }
               >
                 {intl.formatMessage({ id: 'admin/order-tracking.csv.downloadResults' })}

@@ -48,6 +48,17 @@ export function useCsvProblemText(): (problem: CsvRowProblem) => string {
   }
 }
 
+/** A date as it will be stored (ISO 8601 with its offset), after what the file said when that differs. */
+const StoredDate: React.FC<{ written: string; stored: string }> = ({ written, stored }) => {
+  const intl = useIntl()
+  if (written === stored) return <bdi>{stored}</bdi>
+  return (
+    <bdi>
+      {intl.formatMessage({ id: 'admin/order-tracking.csv.table.dateAsStored' }, { written, stored })}
+    </bdi>
+  )
+}
+
 const Problems: React.FC<{ problems: readonly CsvRowProblem[] }> = ({ problems }) => {
   const problemText = useCsvProblemText()
   return (
@@ -117,10 +128,18 @@ const EventCell: React.FC<{ row: CsvRow }> = ({ row }) => {
           {
             city: <bdi key="city">{row.values.city}</bdi>,
             state: <bdi key="state">{row.values.state}</bdi>,
-            date: <bdi key="date">{row.values.date}</bdi>,
+            date: <StoredDate key="date" written={row.values.date} stored={row.storedDates.date} />,
           }
         )}
       </div>
+      {row.values.deliveredDate !== '' && (
+        <div className="c-muted-1">
+          {intl.formatMessage(
+            { id: 'admin/order-tracking.csv.table.deliveredAt' },
+            { date: <StoredDate key="delivered" written={row.values.deliveredDate} stored={row.storedDates.deliveredDate} /> }
+          )}
+        </div>
+      )}
     </>
   )
 }

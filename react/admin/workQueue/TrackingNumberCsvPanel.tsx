@@ -12,17 +12,19 @@ import {
   TrackingBatchItemResult,
   LIMITS,
   TRACKING_NUMBER_CSV_COLUMNS,
-  TRACKING_NUMBER_CSV_SAMPLE,
   TrackingNumberCsvRow,
   TrackingNumberRowOutcome,
+  csvSeparatorOfText,
   readTrackingNumberCsvHeader,
   trackingNumberCsvRow,
+  trackingNumberCsvSample,
   trackingNumberResultsCsv,
 } from '../../domain'
 import SET_INVOICE_TRACKINGS from '../../graphql/setInvoiceTrackings.gql'
 import { ApiErrorCode, apiErrorOf } from '../apiErrors'
 import { downloadCsv } from '../csvDownload'
 import { TONE_CLASSES } from '../components/StatusBadge'
+import { useCsvConventions } from '../csvLocale'
 import { focusWhenShown, useAnnounce } from '../liveRegion'
 import { ERROR_MESSAGE_IDS, FIELD_ERROR_MESSAGE_IDS } from '../messageIds'
 import { WriteAccessNote, useWriteAccess } from '../writeAccess'
@@ -73,6 +75,7 @@ const TrackingNumberCsvPanel: React.FC = () => {
   const announce = useAnnounce()
   const { canWrite } = useWriteAccess()
   const cancelRequested = useRef(false)
+  const conventions = useCsvConventions()
 
   const chooseFile = async (event: React.ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]
@@ -86,7 +89,7 @@ const TrackingNumberCsvPanel: React.FC = () => {
       reader.readAsText(file, 'utf-8')
     })
     const records = await new Promise<string[][]>(resolve =>
-      Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', complete: results => resolve(results.data), error: () => resolve([]) })
+      Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter: csvSeparatorOfText(text), complete: results => resolve(results.data), error: () => resolve([]) })
     )
     if (records.length < 2) return setStage({ kind: 'refused', reason: 'empty' })
     if (records.length - 1 > LIMITS.csvMaxRows) return setStage({ kind: 'refused', reason: 'tooManyRows' })
@@ -178,7 +181,7 @@ const TrackingNumberCsvPanel: React.FC = () => {
           <WriteAccessNote />
         </div>
         <div className="mb3">
-          <Button variation="tertiary" size="small" onClick={() => downloadCsv('tracking-numbers-sample.csv', TRACKING_NUMBER_CSV_SAMPLE)}>
+          <Button variation="tertiary" size="small" onClick={() => downloadCsv('tracking-numbers-sample.csv', trackingNumberCsvSample(conventions.separator))}>
             {intl.formatMessage({ id: 'admin/order-tracking.trackingCsv.sample' })}
           </Button>
         </div>
@@ -239,7 +242,7 @@ const TrackingNumberCsvPanel: React.FC = () => {
                 variation="secondary"
                 size="small"
                 onClick={() =>
-                  downloadCsv(`${stage.fileName.replace(/\.csv$/i, '') || 'tracking-numbers'}-results.csv`, trackingNumberResultsCsv(stage.rows, stage.outcomes))
+                  downloadCsv(`${stage.fileName.replace(/\.csv$/i, '') || 'tracking-numbers'}-results.csv`, trackingNumberResultsCsv(stage.rows, stage.outcomes, conventions.separator, conventions.trackingNumberResultTexts))
                 }
               >
                 {intl.formatMessage({ id: 'admin/order-tracking.trackingCsv.downloadResults' })}
