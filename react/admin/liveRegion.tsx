@@ -5,19 +5,36 @@
 import React, { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react'
 
 export const LIVE_REGION_ID = 'order-tracking-live-region'
+/** How long a message stays before the next one replaces it. */
+const HOLD_MS = 500
 
 const AnnounceContext = createContext<(text: string) => void>(() => undefined)
 
 export const LiveRegionProvider: React.FC = ({ children }) => {
   const [message, setMessage] = useState('')
   const timer = useRef<number | undefined>(undefined)
-  const announce = useCallback((text: string) => {
-    window.clearTimeout(timer.current)
-    // Emptied, then filled a moment later: a region whose text does not change is not read
-    // again, and the same result twice must be said twice.
+  const queue = useRef<string[]>([])
+  const speaking = useRef(false)
+  // One message at a time, each left in the region a while before the next: an import that
+  // ends at once must not swallow its "started". Each is emptied first and filled a moment
+  // later, as a region whose text does not change is not read again.
+  const next = useCallback(() => {
+    const text = queue.current.shift()
+    speaking.current = text !== undefined
+    if (text === undefined) return
     setMessage('')
-    timer.current = window.setTimeout(() => setMessage(text), 50)
+    timer.current = window.setTimeout(() => {
+      setMessage(text)
+      timer.current = window.setTimeout(next, HOLD_MS)
+    }, 50)
   }, [])
+  const announce = useCallback(
+    (text: string) => {
+      queue.current.push(text)
+      if (!speaking.current) next()
+    },
+    [next]
+  )
   useEffect(() => () => window.clearTimeout(timer.current), [])
   return (
     <AnnounceContext.Provider value={announce}>
