@@ -1,20 +1,16 @@
-// The rows of an imported CSV file, a page at a time (a 10,000-row table would take seconds
-// to render, and 100 rows on a phone made a 26,000-pixel page): what each row will send, its
-// problems by column, and once sent, its result; filterable to the rows with problems.
+// The rows of an imported CSV file, a page at a time and filterable to the rows with problems
+// (./PagedRows): what each row will send, its problems by column, and once sent, its result.
 // A table where it fits; on a narrow screen a list of rows, one under the other, so nothing
 // needs a sideways scroll. Cells from the file are rendered as text, never as markup.
-import React, { useEffect, useMemo, useState } from 'react'
+import React, { useCallback } from 'react'
 import { useIntl } from 'react-intl'
-import { Button } from 'vtex.styleguide'
 
 import { CsvRow, CsvRowOutcome, CsvRowProblem } from '../../domain'
 import { ApiErrorCode } from '../apiErrors'
 import { ERROR_MESSAGE_IDS, FIELD_ERROR_MESSAGE_IDS } from '../messageIds'
+import PagedRows, { PageRow } from './PagedRows'
 import { TONE_CLASSES } from './StatusBadge'
 
-export const CSV_ROWS_PER_PAGE = 25
-/** Up to this width the rows are a list: a table's five columns need about 640 px. */
-export const CSV_LIST_MAX_WIDTH = '(max-width: 40em)'
 const COLUMN_IDS = {
   row: 'admin/order-tracking.csv.table.row',
   order: 'admin/order-tracking.csv.table.order',
@@ -144,47 +140,15 @@ const EventCell: React.FC<{ row: CsvRow }> = ({ row }) => {
   )
 }
 
-/** Whether the window matches the media query, following its changes (false without matchMedia). */
-function useMediaQuery(query: string): boolean {
-  const mediaOf = (q: string) => (typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(q) : null)
-  const [matches, setMatches] = useState(() => mediaOf(query)?.matches ?? false)
-  useEffect(() => {
-    const media = mediaOf(query)
-    if (!media) return undefined
-    const update = () => setMatches(media.matches)
-    update()
-    // addListener: Safari before 14 has no addEventListener on a MediaQueryList.
-    media.addListener(update)
-    return () => media.removeListener(update)
-  }, [query])
-  return matches
-}
-
-interface PageRow {
-  row: CsvRow
-  index: number
-}
-
 const CsvRowsTable: React.FC<Props> = ({ fileName, rows, outcomes }) => {
   const intl = useIntl()
-  const narrow = useMediaQuery(CSV_LIST_MAX_WIDTH)
-  const [problemsOnly, setProblemsOnly] = useState(false)
-  const [page, setPage] = useState(0)
-
-  const shown = useMemo(
-    () => rows.map((row, index) => ({ row, index })).filter(({ row, index }) => !problemsOnly || hasProblem(row, outcomes[index])),
-    [rows, outcomes, problemsOnly]
-  )
-  const pages = Math.max(1, Math.ceil(shown.length / CSV_ROWS_PER_PAGE))
-  const current = Math.min(page, pages - 1)
-  const from = current * CSV_ROWS_PER_PAGE
-  const pageRows = shown.slice(from, from + CSV_ROWS_PER_PAGE)
+  const problem = useCallback((row: CsvRow, index: number) => hasProblem(row, outcomes[index]), [outcomes])
   const caption = intl.formatMessage({ id: 'admin/order-tracking.csv.table.caption' }, { fileName })
   const column = (id: keyof typeof COLUMN_IDS) => intl.formatMessage({ id: COLUMN_IDS[id] })
   const th = 'tl pa3 bb b--muted-4 t-small c-muted-1'
   const td = 'pa3 bb b--muted-5 v-top'
 
-  const table = (
+  const table = (pageRows: Array<PageRow<CsvRow>>) => (
     // Focusable and named, so a keyboard can scroll it when the window is just too narrow.
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={CAPTION_ID}>
       <table className="w-100 collapse t-small">
@@ -201,7 +165,7 @@ const CsvRowsTable: React.FC<Props> = ({ fileName, rows, outcomes }) => {
           </tr>
         </thead>
         <tbody>
-          {pageRows.map(({ row, index }: PageRow) => (
+          {pageRows.map(({ row, index }: PageRow<CsvRow>) => (
             <tr key={row.rowNumber}>
               <th scope="row" className={`${td} tl normal`}>{row.rowNumber}</th>
               <td className={td}>{row.values.orderId}</td>
@@ -220,13 +184,13 @@ const CsvRowsTable: React.FC<Props> = ({ fileName, rows, outcomes }) => {
   )
 
   // Each row a block: its number, then each column's name over its value.
-  const list = (
+  const list = (pageRows: Array<PageRow<CsvRow>>) => (
     <div>
       <h4 id={CAPTION_ID} className="t-heading-6 mt0 mb3">
         {caption}
       </h4>
       <ol className="list pl0 ma0 t-small" aria-labelledby={CAPTION_ID}>
-        {pageRows.map(({ row, index }: PageRow) => (
+        {pageRows.map(({ row, index }: PageRow<CsvRow>) => (
           <li key={row.rowNumber} className="bt b--muted-4 pv3" style={{ overflowWrap: 'anywhere' }}>
             <div className="b mb2">
               {column('row')} {row.rowNumber}
@@ -260,41 +224,9 @@ const CsvRowsTable: React.FC<Props> = ({ fileName, rows, outcomes }) => {
   )
 
   return (
-    <div>
-      <div className="flex flex-wrap items-center justify-between mb3">
-        <label className="flex items-center t-small mb2">
-          <input
-            type="checkbox"
-            className="mr2"
-            checked={problemsOnly}
-            onChange={e => {
-              setProblemsOnly(e.target.checked)
-              setPage(0)
-            }}
-          />
-          {intl.formatMessage({ id: 'admin/order-tracking.csv.filter.problemsOnly' })}
-        </label>
-        {shown.length > CSV_ROWS_PER_PAGE && (
-          <div className="flex flex-wrap items-center mb2">
-            <span className="t-small mr3">
-              {intl.formatMessage(
-                { id: 'admin/order-tracking.csv.page.range' },
-                { from: from + 1, to: from + pageRows.length, total: shown.length }
-              )}
-            </span>
-            <span className="mr2">
-              <Button size="small" variation="secondary" disabled={current === 0} onClick={() => setPage(current - 1)}>
-                {intl.formatMessage({ id: 'admin/order-tracking.csv.page.previous' })}
-              </Button>
-            </span>
-            <Button size="small" variation="secondary" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
-              {intl.formatMessage({ id: 'admin/order-tracking.csv.page.next' })}
-            </Button>
-          </div>
-        )}
-      </div>
-      {narrow ? list : table}
-    </div>
+    <PagedRows rows={rows} hasProblem={problem}>
+      {(pageRows: Array<PageRow<CsvRow>>, narrow: boolean) => (narrow ? list(pageRows) : table(pageRows))}
+    </PagedRows>
   )
 }
 

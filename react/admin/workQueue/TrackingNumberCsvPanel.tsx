@@ -3,7 +3,7 @@
 // the API's rules, a preview, the valid rows sent 200 at a time through setInvoiceTrackings
 // with progress and a cancel button, and the per-row results as a downloadable CSV.
 import Papa from 'papaparse'
-import React, { useRef, useState } from 'react'
+import React, { useCallback, useRef, useState } from 'react'
 import { useApolloClient, useMutation } from 'react-apollo'
 import { useIntl } from 'react-intl'
 import { Alert, Button } from 'vtex.styleguide'
@@ -23,6 +23,7 @@ import {
 import SET_INVOICE_TRACKINGS from '../../graphql/setInvoiceTrackings.gql'
 import { ApiErrorCode, apiErrorOf } from '../apiErrors'
 import { downloadCsv } from '../csvDownload'
+import PagedRows, { PageRow } from '../components/PagedRows'
 import { TONE_CLASSES } from '../components/StatusBadge'
 import { useCsvConventions } from '../csvLocale'
 import { focusWhenShown, useAnnounce } from '../liveRegion'
@@ -65,7 +66,8 @@ const COLUMN_IDS = [
 const INPUT_ID = 'order-tracking-tracking-number-csv'
 // The summary, then progress and result: where focus goes when an import starts and ends.
 const STATUS_ID = 'order-tracking-tracking-csv-status'
-const PREVIEW_ROWS = 50
+const CAPTION_ID = 'order-tracking-tracking-csv-rows-caption'
+const NO_OUTCOMES: Array<TrackingNumberRowOutcome | undefined> = []
 
 const TrackingNumberCsvPanel: React.FC = () => {
   const intl = useIntl()
@@ -164,6 +166,81 @@ const TrackingNumberCsvPanel: React.FC = () => {
     return intl.formatMessage({ id: 'admin/order-tracking.trackingCsv.row.notSent' })
   }
 
+  const outcomes = stage.kind === 'loaded' ? stage.outcomes : NO_OUTCOMES
+  const problem = useCallback(
+    (row: TrackingNumberCsvRow, index: number) => row.update === null || outcomes[index]?.status === 'error',
+    [outcomes]
+  )
+  const result = (row: TrackingNumberCsvRow, index: number) =>
+    problem(row, index) ? (
+      <span className={`dib br2 ph2 pv1 ${TONE_CLASSES.danger}`}>{rowText(row, outcomes[index])}</span>
+    ) : (
+      rowText(row, outcomes[index])
+    )
+  const caption = stage.kind === 'loaded' ? intl.formatMessage({ id: 'admin/order-tracking.trackingCsv.preview' }, { fileName: stage.fileName }) : ''
+  const column = (i: number) => intl.formatMessage({ id: COLUMN_IDS[i] })
+
+  const rowTable = (pageRows: Array<PageRow<TrackingNumberCsvRow>>) => (
+    // Focusable and named, so a keyboard can scroll it when the window is just too narrow.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={CAPTION_ID}>
+      <table className="w-100 t-small">
+        <caption id={CAPTION_ID} className="tl t-heading-6 pb3">
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            {COLUMN_IDS.map((id, i) => (
+              <th key={id} scope="col" className="tl pa2 bb b--muted-4">
+                {column(i)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {pageRows.map(({ row, index }) => (
+            <tr key={row.rowNumber}>
+              <td className="pa2">{row.rowNumber}</td>
+              <td className="pa2">{row.values.orderId}</td>
+              <td className="pa2">{row.values.invoiceNumber}</td>
+              <td className="pa2">{row.values.trackingNumber}</td>
+              <td className="pa2">{result(row, index)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+
+  // On a phone each row is a block: its number, then each column's name beside its value.
+  const rowList = (pageRows: Array<PageRow<TrackingNumberCsvRow>>) => (
+    <div>
+      <h4 id={CAPTION_ID} className="t-heading-6 mt0 mb3">
+        {caption}
+      </h4>
+      <ol className="list pl0 ma0 t-small" aria-labelledby={CAPTION_ID}>
+        {pageRows.map(({ row, index }) => (
+          <li key={row.rowNumber} className="bt b--muted-4 pv3" style={{ overflowWrap: 'anywhere' }}>
+            <div className="b mb2">
+              {column(0)} {row.rowNumber}
+            </div>
+            <dl className="ma0">
+              {[1, 2, 3].map(i => (
+                <div key={i} className="mb1">
+                  <dt className="di c-muted-1 mr2">{column(i)}</dt>{' '}
+                  <dd className="di ma0">{i === 1 ? row.values.orderId : i === 2 ? row.values.invoiceNumber : row.values.trackingNumber}</dd>
+                </div>
+              ))}
+              <div>
+                <dt className="clip">{column(4)}</dt>
+                <dd className="ma0">{result(row, index)}</dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+
   return (
     <section aria-labelledby="order-tracking-tracking-csv-title" className="mt6">
       <h3 id="order-tracking-tracking-csv-title" className="t-heading-5 mt0 mb3">
@@ -249,38 +326,9 @@ const TrackingNumberCsvPanel: React.FC = () => {
               </Button>
             )}
           </div>
-          {/* Focusable and named, so a keyboard can scroll it sideways on a narrow screen. */}
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={intl.formatMessage({ id: 'admin/order-tracking.trackingCsv.preview' }, { fileName: stage.fileName })}>
-            <table className="w-100 t-small" aria-label={intl.formatMessage({ id: 'admin/order-tracking.trackingCsv.preview' }, { fileName: stage.fileName })}>
-              <thead>
-                <tr>
-                  {COLUMN_IDS.map(id => (
-                    <th key={id} className="tl pa2 bb b--muted-4">
-                      {intl.formatMessage({ id })}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {/* A long file shows its first rows; the results file has them all. */}
-                {stage.rows.slice(0, PREVIEW_ROWS).map((row, i) => (
-                  <tr key={row.rowNumber}>
-                    <td className="pa2">{row.rowNumber}</td>
-                    <td className="pa2">{row.values.orderId}</td>
-                    <td className="pa2">{row.values.invoiceNumber}</td>
-                    <td className="pa2">{row.values.trackingNumber}</td>
-                    <td className="pa2">
-                      {row.update === null || stage.outcomes[i]?.status === 'error' ? (
-                        <span className={`dib br2 ph2 pv1 ${TONE_CLASSES.danger}`}>{rowText(row, stage.outcomes[i])}</span>
-                      ) : (
-                        rowText(row, stage.outcomes[i])
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PagedRows rows={stage.rows} hasProblem={problem}>
+            {(pageRows: Array<PageRow<TrackingNumberCsvRow>>, narrow: boolean) => (narrow ? rowList(pageRows) : rowTable(pageRows))}
+          </PagedRows>
         </>
       )}
     </section>
