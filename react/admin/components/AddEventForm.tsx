@@ -15,7 +15,7 @@ import UPDATE_TRACKING_STATUS from '../../graphql/updateTrackingStatus.gql'
 import { useFieldErrorText } from '../formErrors'
 import { toDateTimeLocalValue, toIsoWithOffset } from '../localDateTime'
 import { statusLabelId } from '../messageIds'
-import { usePresetDescription } from '../shopperLanguage'
+import { usePresetDescriptions } from '../shopperLanguage'
 import { useInvoiceMutation } from '../useInvoiceMutation'
 import { QUEUE_QUERIES } from '../workQueue/queueUrl'
 import { WriteAccessNote, useWriteAccess } from '../writeAccess'
@@ -45,7 +45,9 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const errorText = useFieldErrorText()
   const { canWrite } = useWriteAccess()
   // The preset is written in the shoppers' language (app settings): it lands on their timeline.
-  const describe = usePresetDescription()
+  // Until the settings answer, the status choice waits; without them, no text is suggested.
+  const presets = usePresetDescriptions()
+  const describe = presets.describe
 
   const [status, setStatus] = useState<TrackingStatus>(DEFAULT_STATUS)
   const [description, setDescription] = useState(() => describe(DEFAULT_STATUS))
@@ -74,6 +76,8 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
   const chooseStatus = (value: string) => {
     if (!isTrackingStatus(value)) return
     setStatus(value)
+    // Without the shoppers' language, what the operator typed stays.
+    if (presets.state !== 'ready') return
     shownPreset.current = describe(value)
     setDescription(describe(value))
   }
@@ -121,9 +125,16 @@ const AddEventForm: React.FC<Props> = ({ orderId, invoiceNumber }) => {
           label={intl.formatMessage({ id: 'admin/order-tracking.addEvent.status' })}
           options={TRACKING_STATUSES.map(value => ({ value, label: intl.formatMessage({ id: statusLabelId(value) }) }))}
           value={status}
-          disabled={!canWrite}
+          disabled={!canWrite || presets.state === 'loading'}
           onChange={(_: unknown, value: string) => chooseStatus(value)}
         />
+        {presets.state !== 'ready' && (
+          <p id={id('presets')} className="t-small c-on-base mt2 mb0">
+            {intl.formatMessage({
+              id: presets.state === 'loading' ? 'admin/order-tracking.addEvent.presetsLoading' : 'admin/order-tracking.addEvent.presetsUnavailable',
+            })}
+          </p>
+        )}
       </div>
       <div className="mb4">
         <Textarea
