@@ -22,6 +22,7 @@ import TRACKING_WORK_QUEUE from '../../graphql/trackingWorkQueue.gql'
 import TRACKING_WORK_QUEUE_COUNTS from '../../graphql/trackingWorkQueueCounts.gql'
 import { apiErrorOf } from '../apiErrors'
 import LoadError from '../components/LoadError'
+import { NARROW_SCREEN, useMediaQuery } from '../components/PagedRows'
 import StatusBadge from '../components/StatusBadge'
 import TrackingStatusTag from '../components/TrackingStatusTag'
 import { PROBLEM_LABEL_IDS, statusLabelId } from '../messageIds'
@@ -101,56 +102,66 @@ const WorkQueuePanel: React.FC<Props> = ({ timeZone, onOpenOrder }) => {
     })
   const allSelected = nodes.length > 0 && nodes.every(node => selected.has(keyOf(node)))
 
+  // On a phone the ten columns do not fit: the rows become a list (see `list` below).
+  const narrow = useMediaQuery(NARROW_SCREEN)
   const measures = useTableMeasures({ size: nodes.length })
   // The table's header text is the styleguide's grey (2.88:1 on white); c-muted-1 keeps it
   // quiet at 4.8:1.
   const columnTitle = (id: string) => <span className="c-muted-1">{intl.formatMessage({ id })}</span>
   const date = (iso: string | null) => (iso ? formatInstant(iso) : '—')
+  const selectAllBox = (visibleLabel: boolean) => (
+    <Checkbox
+      id="order-tracking-queue-select-all"
+      name="select-all"
+      checked={allSelected}
+      partial={!allSelected && selected.size > 0}
+      label={<span className={visibleLabel ? '' : 'clip'}>{intl.formatMessage({ id: 'admin/order-tracking.queue.selectAll' })}</span>}
+      onChange={() => setSelected(allSelected ? new Set() : new Set(nodes.map(keyOf)))}
+    />
+  )
+  const selectBox = (node: QueueNode) => (
+    <Checkbox
+      id={`order-tracking-queue-select-${keyOf(node).replace('\u0000', '-')}`}
+      name="select"
+      checked={selected.has(keyOf(node))}
+      label={
+        <span className="clip">
+          {intl.formatMessage({ id: 'admin/order-tracking.queue.select' }, { orderId: node.orderId, invoiceNumber: node.invoiceNumber })}
+        </span>
+      }
+      onChange={() => toggle(node)}
+    />
+  )
+  const orderButton = (node: QueueNode) => (
+    <button type="button" className="bn bg-transparent pa0 c-link pointer underline-hover t-body" onClick={() => onOpenOrder(node.orderId)}>
+      {node.orderId}
+    </button>
+  )
+  const problemTags = (problems: readonly TrackingProblem[]) => (
+    <span className="flex flex-wrap">
+      {problems.map(problem => (
+        <span key={problem} className="mr2 mb1">
+          <StatusBadge tone="neutral" size="small">
+            {intl.formatMessage({ id: PROBLEM_LABEL_IDS[problem] })}
+          </StatusBadge>
+        </span>
+      ))}
+    </span>
+  )
   const columns = [
     {
       id: 'select',
       width: 48,
       // extended: the renderer gets the whole row, not one field of it.
       extended: true,
-      title: (
-        <Checkbox
-          id="order-tracking-queue-select-all"
-          name="select-all"
-          checked={allSelected}
-          partial={!allSelected && selected.size > 0}
-          label={<span className="clip">{intl.formatMessage({ id: 'admin/order-tracking.queue.selectAll' })}</span>}
-          onChange={() => setSelected(allSelected ? new Set() : new Set(nodes.map(keyOf)))}
-        />
-      ),
-      cellRenderer: ({ data }: { data: unknown }) => {
-        const node = data as QueueNode
-        return (
-          <Checkbox
-            id={`order-tracking-queue-select-${keyOf(node).replace('\u0000', '-')}`}
-            name="select"
-            checked={selected.has(keyOf(node))}
-            label={
-              <span className="clip">
-                {intl.formatMessage({ id: 'admin/order-tracking.queue.select' }, { orderId: node.orderId, invoiceNumber: node.invoiceNumber })}
-              </span>
-            }
-            onChange={() => toggle(node)}
-          />
-        )
-      },
+      title: selectAllBox(false),
+      cellRenderer: ({ data }: { data: unknown }) => selectBox(data as QueueNode),
     },
     {
       id: 'order',
       extended: true,
       title: columnTitle('admin/order-tracking.queue.column.order'),
-      cellRenderer: ({ data }: { data: unknown }) => {
-        const node = data as QueueNode
-        return (
-          <button type="button" className="bn bg-transparent pa0 c-link pointer underline-hover t-body" onClick={() => onOpenOrder(node.orderId)}>
-            {node.orderId}
-          </button>
-        )
-      },
+      cellRenderer: ({ data }: { data: unknown }) => orderButton(data as QueueNode),
     },
     { id: 'invoiceNumber', title: columnTitle('admin/order-tracking.queue.column.invoice') },
     { id: 'courier', title: columnTitle('admin/order-tracking.queue.column.courier'), cellRenderer: ({ data }: { data: unknown }) => (data as string | null) ?? '—' },
@@ -167,17 +178,7 @@ const WorkQueuePanel: React.FC<Props> = ({ timeZone, onOpenOrder }) => {
     {
       id: 'problems',
       title: columnTitle('admin/order-tracking.queue.column.problems'),
-      cellRenderer: ({ data }: { data: unknown }) => (
-        <span className="flex flex-wrap">
-          {(data as TrackingProblem[]).map(problem => (
-            <span key={problem} className="mr2 mb1">
-              <StatusBadge tone="neutral" size="small">
-                {intl.formatMessage({ id: PROBLEM_LABEL_IDS[problem] })}
-              </StatusBadge>
-            </span>
-          ))}
-        </span>
-      ),
+      cellRenderer: ({ data }: { data: unknown }) => problemTags(data as TrackingProblem[]),
     },
     { id: 'invoicedAt', title: columnTitle('admin/order-tracking.queue.column.invoicedAt'), cellRenderer: ({ data }: { data: unknown }) => date(data as string | null) },
     { id: 'lastEventAt', title: columnTitle('admin/order-tracking.queue.column.lastEventAt'), cellRenderer: ({ data }: { data: unknown }) => date(data as string | null) },
@@ -195,32 +196,74 @@ const WorkQueuePanel: React.FC<Props> = ({ timeZone, onOpenOrder }) => {
     return <span className="nowrap">{count === undefined ? name : `${name} (${count})`}</span>
   }
 
+  const tabs = [...TRACKING_PROBLEMS, null].map(problem =>
+    React.createElement(Tab, {
+      label: tabLabel(problem),
+      active: url.problem === problem,
+      onClick: () => {
+        setPrevious([])
+        update({ problem, after: '', page: 1 })
+      },
+    })
+  )
+
   const error = queue.error ? apiErrorOf(queue.error) : null
   const selection = nodes.filter(node => selected.has(keyOf(node))).map(({ orderId, invoiceNumber }) => ({ orderId, invoiceNumber }))
   const firstItem = (url.page - 1) * PAGE_SIZE + 1
+
+  const label = (id: string) => intl.formatMessage({ id: `admin/order-tracking.queue.column.${id}` })
+  const field = (id: string, value: React.ReactNode) => (
+    <div className="mb1">
+      <dt className="di c-muted-1 mr2">{label(id)}</dt> <dd className="di ma0">{value}</dd>
+    </div>
+  )
+  // The same rows on a phone, one block each: its checkbox beside the order, then each
+  // column's name beside its value. Same controls in the same order as the table's rows.
+  const list =
+    queue.loading && !queue.data ? null : nodes.length === 0 ? (
+      <p className="t-body">{intl.formatMessage({ id: 'admin/order-tracking.queue.empty' })}</p>
+    ) : (
+      <div>
+        <div className="mb2">{selectAllBox(true)}</div>
+        <ul className="list pl0 ma0 t-small" aria-label={intl.formatMessage({ id: 'admin/order-tracking.queue.list' })}>
+          {nodes.map(node => (
+            <li key={keyOf(node)} className="flex bt b--muted-4 pv3" style={{ overflowWrap: 'anywhere' }}>
+              <div className="mr3">{selectBox(node)}</div>
+              <div className="flex-auto" style={{ minWidth: 0 }}>
+                <div className="mb2">
+                  {orderButton(node)} <span className="c-muted-1">·</span> {label('invoice')} {node.invoiceNumber}
+                </div>
+                <dl className="ma0">
+                  {field('courier', node.courier ?? '—')}
+                  {field('trackingNumber', node.trackingNumber ?? '—')}
+                  {field('status', <TrackingStatusTag code={node.status} />)}
+                  <div className="mb1">
+                    <dt className="clip">{label('problems')}</dt>
+                    <dd className="ma0">{problemTags(node.problems)}</dd>
+                  </div>
+                  {field('invoicedAt', date(node.invoicedAt))}
+                  {field('lastEventAt', date(node.lastEventAt))}
+                  {field('estimatedDeliveryAt', date(node.estimatedDeliveryAt))}
+                </dl>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </div>
+    )
 
   return (
     <section aria-labelledby="order-tracking-queue-title">
       <h2 id="order-tracking-queue-title" className="t-heading-4 mt0 mb4">
         {intl.formatMessage({ id: 'admin/order-tracking.queue.title' })}
       </h2>
-      {/* Children as arguments, not a keyed list: the styleguide's Tabs reads its tabs' `key` prop. */}
-      <div className="overflow-x-auto">
-        {React.createElement(
-          Tabs,
-          {},
-          ...[...TRACKING_PROBLEMS, null].map(problem =>
-            React.createElement(Tab, {
-              label: tabLabel(problem),
-              active: url.problem === problem,
-              onClick: () => {
-                setPrevious([])
-                update({ problem, after: '', page: 1 })
-              },
-            })
-          )
-        )}
-      </div>
+      {narrow ? (
+        // The styleguide's Tabs keep one row; on a phone the same tab buttons wrap.
+        <div className="flex flex-wrap bb b--muted-4">{tabs.map((tab, i) => React.cloneElement(tab, { key: i }))}</div>
+      ) : (
+        // Children as arguments, not a keyed list: the styleguide's Tabs reads its tabs' `key` prop.
+        <div className="overflow-x-auto">{React.createElement(Tabs, {}, ...tabs)}</div>
+      )}
 
       <form
         className="flex flex-wrap items-end mt5 mb3"
@@ -282,7 +325,8 @@ const WorkQueuePanel: React.FC<Props> = ({ timeZone, onOpenOrder }) => {
       ) : (
         <>
           <div className="flex flex-wrap items-center mb3">
-            <span className="mr4 t-small c-muted-1" role="status" aria-live="polite">
+            {/* A status, but not live: the page's one live region (useAnnounce) speaks. */}
+            <span className="mr4 t-small c-muted-1" role="status" aria-live="off">
               {queue.loading && !queue.data
                 ? intl.formatMessage({ id: 'admin/order-tracking.loading' })
                 : intl.formatMessage(
@@ -297,6 +341,9 @@ const WorkQueuePanel: React.FC<Props> = ({ timeZone, onOpenOrder }) => {
             </span>
             <BulkMarkDelivered selected={selection} onDone={refresh} />
           </div>
+          {narrow ? (
+            list
+          ) : (
           <Table
             measures={measures}
             columns={columns}
@@ -307,6 +354,7 @@ const WorkQueuePanel: React.FC<Props> = ({ timeZone, onOpenOrder }) => {
             emptyState={{ label: intl.formatMessage({ id: 'admin/order-tracking.queue.empty' }) }}
             highlightOnHover
           />
+          )}
           <nav className="flex items-center mt4" aria-label={intl.formatMessage({ id: 'admin/order-tracking.queue.pages' })}>
             <span className="mr3">
               <Button
