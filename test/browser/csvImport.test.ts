@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core'
 import { LIMITS } from '../../domain'
 import { TRACKED } from '../support/operations'
 import { usePageStack } from './support/pageStack'
+import { readCsvRecords } from './support/readCsv'
 
 const pages = usePageStack()
 
@@ -44,34 +45,8 @@ const csvFile = (name: string, text: string | Buffer) => ({
   buffer: typeof text === 'string' ? Buffer.from(text, 'utf-8') : text,
 })
 
-/** RFC 4180, as toCsv writes it (the BOM dropped). Enough for the results file. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let inQuotes = false
-  const source = text.replace(/^\ufeff/, '')
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]
-    if (inQuotes) {
-      if (c === '"' && source[i + 1] === '"') (cell += '"'), i++
-      else if (c === '"') inQuotes = false
-      else cell += c
-    } else if (c === '"') inQuotes = true
-    else if (c === ',') row.push(cell), (cell = '')
-    else if (c === '\r' && source[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++
-    } else cell += c
-  }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row)
-  return rows
-}
-
 /** The results file as records keyed by its header. */
-function resultRecords(text: string): Array<Record<string, string>> {
-  const [header, ...body] = parseCsv(text)
-  return body.map(cells => Object.fromEntries(header.map((column, i) => [column, cells[i]])))
-}
+const resultRecords = (text: string) => readCsvRecords(text, ',')
 
 // ---------------------------------------------------------------------------------------
 // The page

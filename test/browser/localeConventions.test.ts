@@ -10,6 +10,7 @@ import { LOCAL_STORE_SETTINGS } from '../../dev/oms-sandbox/appSettings'
 import pt from '../../messages/pt.json'
 import { TRACKED } from '../support/operations'
 import { usePageStack } from './support/pageStack'
+import { readCsvRecords } from './support/readCsv'
 
 // A settings change made by a test is read by the Service at once.
 process.env.ORDER_TRACKING_SETTINGS_CACHE_MS = '0'
@@ -45,27 +46,6 @@ async function read(download: Download): Promise<Buffer> {
 async function downloadOf(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: button }).click()])
   return { name: download.suggestedFilename(), bytes: await read(download) }
-}
-
-/** RFC 4180 with `;`: the reader a pt-BR Excel is. */
-function parseSemicolonCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++
-      else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === ';') row.push(cell), (cell = '')
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++
-    else cell += c
-  }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row)
-  return rows
 }
 
 const storedEvents = () =>
@@ -114,8 +94,7 @@ test('1. pt-BR: a ; file with a BOM, a calendar date and day-first dates is prev
   expect(text.split('\r\n')[0]).toBe(
     'row;orderId;invoiceNumber;date;city;state;description;isDelivered;deliveredDate;result;errorCode;errorColumn;errorMessage;receipt;eventCount'
   )
-  const [header, ...body] = parseSemicolonCsv(text)
-  const records = body.map(cells => Object.fromEntries(header.map((column, i) => [column, cells[i]])))
+  const records = readCsvRecords(text, ';')
   expect(records.map(r => [r.row, r.date, r.result, r.errorCode])).toEqual([
     ['2', '2026-11-20', pt['admin/order-tracking.csv.result.ok'], ''],
     ['3', '21/11/2026 14:30', pt['admin/order-tracking.csv.result.ok'], ''],
