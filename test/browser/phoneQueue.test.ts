@@ -78,6 +78,16 @@ test('the queue on a phone: rows as a list inside the window, one selected and m
   expect(await seriousViolations(page, 'work queue · 390px')).toEqual([])
   await pages.screenshot(page, 'queue-phone')
 
+  // The tab a keyboard reaches shows that it has focus (the styleguide's tabs are outline-0).
+  await queue(page).getByRole('button', { name: 'Refresh' }).focus()
+  await tabTo(page, element => /^All/.test(element.textContent ?? ''), { back: true })
+  expect(
+    await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!)
+      return `${style.outlineStyle} ${style.outlineWidth}`
+    })
+  ).toBe('solid 2px')
+
   // Keyboard only: from "Refresh" forward to the row's checkbox, Space; back to the bulk action, Enter.
   const checkboxId = `order-tracking-queue-select-${order.orderId}-${order.invoiceNumber}`
   await queue(page).getByRole('button', { name: 'Refresh' }).focus()

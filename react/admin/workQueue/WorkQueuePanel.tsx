@@ -31,6 +31,9 @@ import BulkMarkDelivered from './BulkMarkDelivered'
 import { QueueUrlState, readQueueUrl, toQuery, zonedDayBoundary } from './queueUrl'
 import TrackingNumberCsvPanel from './TrackingNumberCsvPanel'
 
+/** Marks the tab strip for the focus ring below. */
+const TAB_STRIP = 'order-tracking-queue-tabs'
+
 export const PAGE_SIZE = 50
 
 type QueueNode = WorkQueueItem
@@ -257,12 +260,15 @@ const WorkQueuePanel: React.FC<Props> = ({ timeZone, onOpenOrder }) => {
       <h2 id="order-tracking-queue-title" className="t-heading-4 mt0 mb4">
         {intl.formatMessage({ id: 'admin/order-tracking.queue.title' })}
       </h2>
+      {/* The styleguide's tab buttons are `outline-0` with no focus style of their own, so a
+          keyboard user could not see which tab has focus: give them the browser's ring back. */}
+      <style>{`.${TAB_STRIP} button:focus-visible { outline: 2px solid currentColor; outline-offset: -2px; }`}</style>
       {narrow ? (
         // The styleguide's Tabs keep one row; on a phone the same tab buttons wrap.
-        <div className="flex flex-wrap bb b--muted-4">{tabs.map((tab, i) => React.cloneElement(tab, { key: i }))}</div>
+        <div className={`${TAB_STRIP} flex flex-wrap bb b--muted-4`}>{tabs.map((tab, i) => React.cloneElement(tab, { key: i }))}</div>
       ) : (
         // Children as arguments, not a keyed list: the styleguide's Tabs reads its tabs' `key` prop.
-        <div className="overflow-x-auto">{React.createElement(Tabs, {}, ...tabs)}</div>
+        <div className={`${TAB_STRIP} overflow-x-auto`}>{React.createElement(Tabs, {}, ...tabs)}</div>
       )}
 
       <form
