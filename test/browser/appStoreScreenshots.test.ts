@@ -55,7 +55,9 @@ async function newPage(options: Parameters<typeof pages.newPage>[0] = {}, viewpo
   await page.setViewportSize(viewport)
   // The local shell's line (who is signed in, links to the demo orders) stands in for the
   // Admin's own frame, which a merchant never sees as such: it stays out of the pictures.
-  await page.locator('p', { hasText: /^Local admin as/ }).evaluateAll(lines => lines.forEach(line => ((line as HTMLElement).style.display = 'none')))
+  const shellLine = page.locator('header', { hasText: /^Local admin as/ })
+  await shellLine.waitFor()
+  await shellLine.evaluate(line => ((line as HTMLElement).style.display = 'none'))
   return page
 }
 
