@@ -6,17 +6,16 @@
 //   2. trackingWorkQueue through the Service with those 50,000 documents: p50/p99 of the
 //      first page, of a deep page (offset 5,000) and of the counts.
 // The sandbox's Master Data answers searches from its indexes (dev/oms-sandbox/masterData).
-import { readFileSync, writeFileSync } from 'fs'
+import { writeFileSync } from 'fs'
 import os from 'os'
 import { join } from 'path'
 
-import { REPO_ROOT } from '../dev/io-runtime/environment'
-import { entityName, schemaName } from '../dev/io-runtime/platform'
 import { ServiceProcess, startServiceProcess } from '../dev/io-runtime/serviceProcess'
 import { queueSeed } from '../dev/oms-sandbox/seed'
 import { graphql } from './client'
 import { cpuSnapshot, cpuUse } from './cpu'
 import { closeAgent, monotonicMs, request } from './http'
+import { installMasterDataSchemas } from './masterDataSchemas'
 import { BenchSandbox, startBenchSandbox } from './processes'
 import { distribution, round, table } from './stats'
 
@@ -54,14 +53,7 @@ async function timed(n: number, run: () => Promise<unknown>): Promise<number[]> 
 }
 
 async function seed(sandbox: BenchSandbox, invoices: number, now: number, log: QueueBenchOptions['log']) {
-  // What the masterdata builder does at install.
-  const schema = readFileSync(join(REPO_ROOT, 'masterdata', 'invoices', 'schema.json'), 'utf8')
-  const put = await request(`${sandbox.url}/api/dataentities/${entityName('invoices')}/schemas/${schemaName()}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', VtexIdclientAutCookie: 'local-app-token' },
-    body: schema,
-  })
-  if (put.status !== 200) throw new Error(`schema install failed: ${put.status}`)
+  await installMasterDataSchemas(sandbox.url)
   const specs = queueSeed(now, invoices).map((spec, i) => ({ ...spec, orderId: `${1172460000000 + i}-01` }))
   for (let start = 0; start < specs.length; start += 2_000) {
     const answer = await request(`${sandbox.url}/_sandbox/orders`, {

@@ -32,6 +32,7 @@ import { runWebhooksBench } from './webhooks'
 import { CpuUse, cpuSnapshot, cpuUse } from './cpu'
 import { closeAgent } from './http'
 import { PeakMemory, sampleMemory } from './memory'
+import { installMasterDataSchemas } from './masterDataSchemas'
 import { BenchSandbox, startBenchSandbox } from './processes'
 import { summarizeProfile } from './profile'
 import { SingleResult, runSingle } from './single'
@@ -373,6 +374,7 @@ async function main(): Promise<void> {
   }
   try {
     sandbox = await startBenchSandbox()
+    await installMasterDataSchemas(sandbox.url)
     if (args.profile) {
       profileDir = join(__dirname, 'tmp', `profile-${Date.now()}`)
       mkdirSync(profileDir, { recursive: true })

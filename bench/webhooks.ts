@@ -8,17 +8,16 @@
 //      its 20 checkpoints (redeliveries and reordering, as a platform's retries produce);
 //   then every invoice read back from OMS: events lost or duplicated, expected 0 and 0.
 import { createHmac } from 'crypto'
-import { readFileSync, writeFileSync } from 'fs'
+import { writeFileSync } from 'fs'
 import os from 'os'
 import { join } from 'path'
 
-import { REPO_ROOT } from '../dev/io-runtime/environment'
-import { entityName, schemaName } from '../dev/io-runtime/platform'
 import { publicRouteId } from '../dev/io-runtime/publicRoute'
 import { ServiceProcess, startServiceProcess } from '../dev/io-runtime/serviceProcess'
 import { LOCAL_WEBHOOK_SECRET } from '../dev/oms-sandbox'
 import { graphql } from './client'
 import { closeAgent, monotonicMs, request } from './http'
+import { installMasterDataSchemas } from './masterDataSchemas'
 import { BenchSandbox, startBenchSandbox } from './processes'
 import { distribution, round, table } from './stats'
 
@@ -111,15 +110,7 @@ export async function runWebhooksBench(options: WebhooksBenchOptions): Promise<v
     service = await startServiceProcess(sandbox.url)
     const now = Date.now()
     const base = now - 10 * HOUR
-    for (const entity of ['invoices', 'deliveries']) {
-      const schema = readFileSync(join(REPO_ROOT, 'masterdata', entity, 'schema.json'), 'utf8')
-      const put = await request(`${sandbox.url}/api/dataentities/${entityName(entity)}/schemas/${schemaName()}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', VtexIdclientAutCookie: 'local-app-token' },
-        body: schema,
-      })
-      if (put.status !== 200) throw new Error(`schema install failed: ${put.status}`)
-    }
+    await installMasterDataSchemas(sandbox.url)
     const orders = Array.from({ length: numbers + 1 }, (_, i) => ({
       orderId: `${1172470000000 + i}-01`,
       invoicedAt: new Date(now - 2 * HOUR).toISOString(),
