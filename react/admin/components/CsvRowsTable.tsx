@@ -8,7 +8,7 @@ import { useIntl } from 'react-intl'
 import { CsvRow, CsvRowOutcome, CsvRowProblem } from '../../domain'
 import { ApiErrorCode } from '../apiErrors'
 import { ERROR_MESSAGE_IDS, FIELD_ERROR_MESSAGE_IDS } from '../messageIds'
-import PagedRows, { PageRow } from './PagedRows'
+import PagedRows, { PageRow, RowList } from './PagedRows'
 import { TONE_CLASSES } from './StatusBadge'
 
 const COLUMN_IDS = {
@@ -185,42 +185,32 @@ const CsvRowsTable: React.FC<Props> = ({ fileName, rows, outcomes }) => {
 
   // Each row a block: its number, then each column's name over its value.
   const list = (pageRows: Array<PageRow<CsvRow>>) => (
-    <div>
-      <h4 id={CAPTION_ID} className="t-heading-6 mt0 mb3">
-        {caption}
-      </h4>
-      <ol className="list pl0 ma0 t-small" aria-labelledby={CAPTION_ID}>
-        {pageRows.map(({ row, index }: PageRow<CsvRow>) => (
-          <li key={row.rowNumber} className="bt b--muted-4 pv3" style={{ overflowWrap: 'anywhere' }}>
-            <div className="b mb2">
-              {column('row')} {row.rowNumber}
-            </div>
-            <dl className="ma0">
-              <div className="dib mr4 mb1">
-                <dt className="di c-muted-1 mr2">{column('order')}</dt>{' '}
-                <dd className="di ma0">{row.values.orderId}</dd>
-              </div>{' '}
-              <div className="dib mb1">
-                <dt className="di c-muted-1 mr2">{column('invoice')}</dt>{' '}
-                <dd className="di ma0">{row.values.invoiceNumber}</dd>
-              </div>
-              <div className="mb2">
-                <dt className="clip">{column('event')}</dt>
-                <dd className="ma0">
-                  <EventCell row={row} />
-                </dd>
-              </div>
-              <div>
-                <dt className="clip">{column('status')}</dt>
-                <dd className="ma0">
-                  <RowStatus row={row} outcome={outcomes[index]} />
-                </dd>
-              </div>
-            </dl>
-          </li>
-        ))}
-      </ol>
-    </div>
+    <RowList headingId={CAPTION_ID} heading={caption} rowLabel={column('row')} pageRows={pageRows}>
+      {({ row, index }) => (
+        <>
+          <div className="dib mr4 mb1">
+            <dt className="di c-muted-1 mr2">{column('order')}</dt>{' '}
+            <dd className="di ma0">{row.values.orderId}</dd>
+          </div>{' '}
+          <div className="dib mb1">
+            <dt className="di c-muted-1 mr2">{column('invoice')}</dt>{' '}
+            <dd className="di ma0">{row.values.invoiceNumber}</dd>
+          </div>
+          <div className="mb2">
+            <dt className="clip">{column('event')}</dt>
+            <dd className="ma0">
+              <EventCell row={row} />
+            </dd>
+          </div>
+          <div>
+            <dt className="clip">{column('status')}</dt>
+            <dd className="ma0">
+              <RowStatus row={row} outcome={outcomes[index]} />
+            </dd>
+          </div>
+        </>
+      )}
+    </RowList>
   )
 
   return (

@@ -93,4 +93,40 @@ function PagedRows<T>({ rows, hasProblem, children }: Props<T>): JSX.Element {
   )
 }
 
+/**
+ * A page of rows as a list, for a narrow screen: a heading naming it, then each row a block
+ * with its row number over what `children` draws (each column's name beside its value).
+ */
+export function RowList<T extends { rowNumber: number }>({
+  headingId,
+  heading,
+  rowLabel,
+  pageRows,
+  children,
+}: {
+  headingId: string
+  heading: React.ReactNode
+  rowLabel: string
+  pageRows: Array<PageRow<T>>
+  children: (pageRow: PageRow<T>) => React.ReactNode
+}): JSX.Element {
+  return (
+    <div>
+      <h4 id={headingId} className="t-heading-6 mt0 mb3">
+        {heading}
+      </h4>
+      <ol className="list pl0 ma0 t-small" aria-labelledby={headingId}>
+        {pageRows.map(pageRow => (
+          <li key={pageRow.row.rowNumber} className="bt b--muted-4 pv3" style={{ overflowWrap: 'anywhere' }}>
+            <div className="b mb2">
+              {rowLabel} {pageRow.row.rowNumber}
+            </div>
+            <dl className="ma0">{children(pageRow)}</dl>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}
+
 export default PagedRows

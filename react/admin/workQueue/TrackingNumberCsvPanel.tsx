@@ -23,7 +23,7 @@ import {
 import SET_INVOICE_TRACKINGS from '../../graphql/setInvoiceTrackings.gql'
 import { ApiErrorCode, apiErrorOf } from '../apiErrors'
 import { downloadCsv } from '../csvDownload'
-import PagedRows, { PageRow } from '../components/PagedRows'
+import PagedRows, { PageRow, RowList } from '../components/PagedRows'
 import { TONE_CLASSES } from '../components/StatusBadge'
 import { useCsvConventions } from '../csvLocale'
 import { focusWhenShown, useAnnounce } from '../liveRegion'
@@ -213,32 +213,22 @@ const TrackingNumberCsvPanel: React.FC = () => {
 
   // On a phone each row is a block: its number, then each column's name beside its value.
   const rowList = (pageRows: Array<PageRow<TrackingNumberCsvRow>>) => (
-    <div>
-      <h4 id={CAPTION_ID} className="t-heading-6 mt0 mb3">
-        {caption}
-      </h4>
-      <ol className="list pl0 ma0 t-small" aria-labelledby={CAPTION_ID}>
-        {pageRows.map(({ row, index }) => (
-          <li key={row.rowNumber} className="bt b--muted-4 pv3" style={{ overflowWrap: 'anywhere' }}>
-            <div className="b mb2">
-              {column(0)} {row.rowNumber}
+    <RowList headingId={CAPTION_ID} heading={caption} rowLabel={column(0)} pageRows={pageRows}>
+      {({ row, index }) => (
+        <>
+          {[1, 2, 3].map(i => (
+            <div key={i} className="mb1">
+              <dt className="di c-muted-1 mr2">{column(i)}</dt>{' '}
+              <dd className="di ma0">{i === 1 ? row.values.orderId : i === 2 ? row.values.invoiceNumber : row.values.trackingNumber}</dd>
             </div>
-            <dl className="ma0">
-              {[1, 2, 3].map(i => (
-                <div key={i} className="mb1">
-                  <dt className="di c-muted-1 mr2">{column(i)}</dt>{' '}
-                  <dd className="di ma0">{i === 1 ? row.values.orderId : i === 2 ? row.values.invoiceNumber : row.values.trackingNumber}</dd>
-                </div>
-              ))}
-              <div>
-                <dt className="clip">{column(4)}</dt>
-                <dd className="ma0">{result(row, index)}</dd>
-              </div>
-            </dl>
-          </li>
-        ))}
-      </ol>
-    </div>
+          ))}
+          <div>
+            <dt className="clip">{column(4)}</dt>
+            <dd className="ma0">{result(row, index)}</dd>
+          </div>
+        </>
+      )}
+    </RowList>
   )
 
   return (
