@@ -8,7 +8,7 @@ import { useIntl } from 'react-intl'
 import { CsvRow, CsvRowOutcome, CsvRowProblem } from '../../domain'
 import { ApiErrorCode } from '../apiErrors'
 import { ERROR_MESSAGE_IDS, FIELD_ERROR_MESSAGE_IDS } from '../messageIds'
-import PagedRows, { PageRow, RowList } from './PagedRows'
+import PagedRows, { PageRow, RowList, RowTable } from './PagedRows'
 import { TONE_CLASSES } from './StatusBadge'
 
 const COLUMN_IDS = {
@@ -149,38 +149,32 @@ const CsvRowsTable: React.FC<Props> = ({ fileName, rows, outcomes }) => {
   const td = 'pa3 bb b--muted-5 v-top'
 
   const table = (pageRows: Array<PageRow<CsvRow>>) => (
-    // Focusable and named, so a keyboard can scroll it when the window is just too narrow.
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={CAPTION_ID}>
-      <table className="w-100 collapse t-small">
-        <caption id={CAPTION_ID} className="tl t-heading-6 pb3">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className={th}>{column('row')}</th>
-            <th scope="col" className={th}>{column('order')}</th>
-            <th scope="col" className={th}>{column('invoice')}</th>
-            <th scope="col" className={th}>{column('event')}</th>
-            <th scope="col" className={th}>{column('status')}</th>
+    <RowTable captionId={CAPTION_ID} caption={caption} tableClassName="w-100 collapse t-small">
+      <thead>
+        <tr>
+          <th scope="col" className={th}>{column('row')}</th>
+          <th scope="col" className={th}>{column('order')}</th>
+          <th scope="col" className={th}>{column('invoice')}</th>
+          <th scope="col" className={th}>{column('event')}</th>
+          <th scope="col" className={th}>{column('status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {pageRows.map(({ row, index }: PageRow<CsvRow>) => (
+          <tr key={row.rowNumber}>
+            <th scope="row" className={`${td} tl normal`}>{row.rowNumber}</th>
+            <td className={td}>{row.values.orderId}</td>
+            <td className={td}>{row.values.invoiceNumber}</td>
+            <td className={`${td} mw6`} style={{ overflowWrap: 'anywhere' }}>
+              <EventCell row={row} />
+            </td>
+            <td className={td}>
+              <RowStatus row={row} outcome={outcomes[index]} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {pageRows.map(({ row, index }: PageRow<CsvRow>) => (
-            <tr key={row.rowNumber}>
-              <th scope="row" className={`${td} tl normal`}>{row.rowNumber}</th>
-              <td className={td}>{row.values.orderId}</td>
-              <td className={td}>{row.values.invoiceNumber}</td>
-              <td className={`${td} mw6`} style={{ overflowWrap: 'anywhere' }}>
-                <EventCell row={row} />
-              </td>
-              <td className={td}>
-                <RowStatus row={row} outcome={outcomes[index]} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </RowTable>
   )
 
   // Each row a block: its number, then each column's name over its value.

@@ -94,6 +94,33 @@ function PagedRows<T>({ rows, hasProblem, children }: Props<T>): JSX.Element {
 }
 
 /**
+ * A page of rows as a table where it fits: focusable and named by its caption, so a keyboard
+ * can scroll it when the window is just too narrow. `children` are its head and body.
+ */
+export function RowTable({
+  captionId,
+  caption,
+  tableClassName,
+  children,
+}: {
+  captionId: string
+  caption: React.ReactNode
+  tableClassName: string
+  children: React.ReactNode
+}): JSX.Element {
+  return (
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={captionId}>
+      <table className={tableClassName}>
+        <caption id={captionId} className="tl t-heading-6 pb3">
+          {caption}
+        </caption>
+        {children}
+      </table>
+    </div>
+  )
+}
+
+/**
  * A page of rows as a list, for a narrow screen: a heading naming it, then each row a block
  * with its row number over what `children` draws (each column's name beside its value).
  */

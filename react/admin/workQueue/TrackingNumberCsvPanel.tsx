@@ -23,7 +23,7 @@ import {
 import SET_INVOICE_TRACKINGS from '../../graphql/setInvoiceTrackings.gql'
 import { ApiErrorCode, apiErrorOf } from '../apiErrors'
 import { downloadCsv } from '../csvDownload'
-import PagedRows, { PageRow, RowList } from '../components/PagedRows'
+import PagedRows, { PageRow, RowList, RowTable } from '../components/PagedRows'
 import { TONE_CLASSES } from '../components/StatusBadge'
 import { useCsvConventions } from '../csvLocale'
 import { focusWhenShown, useAnnounce } from '../liveRegion'
@@ -181,34 +181,28 @@ const TrackingNumberCsvPanel: React.FC = () => {
   const column = (i: number) => intl.formatMessage({ id: COLUMN_IDS[i] })
 
   const rowTable = (pageRows: Array<PageRow<TrackingNumberCsvRow>>) => (
-    // Focusable and named, so a keyboard can scroll it when the window is just too narrow.
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={CAPTION_ID}>
-      <table className="w-100 t-small">
-        <caption id={CAPTION_ID} className="tl t-heading-6 pb3">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            {COLUMN_IDS.map((id, i) => (
-              <th key={id} scope="col" className="tl pa2 bb b--muted-4">
-                {column(i)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {pageRows.map(({ row, index }) => (
-            <tr key={row.rowNumber}>
-              <td className="pa2">{row.rowNumber}</td>
-              <td className="pa2">{row.values.orderId}</td>
-              <td className="pa2">{row.values.invoiceNumber}</td>
-              <td className="pa2">{row.values.trackingNumber}</td>
-              <td className="pa2">{result(row, index)}</td>
-            </tr>
+    <RowTable captionId={CAPTION_ID} caption={caption} tableClassName="w-100 t-small">
+      <thead>
+        <tr>
+          {COLUMN_IDS.map((id, i) => (
+            <th key={id} scope="col" className="tl pa2 bb b--muted-4">
+              {column(i)}
+            </th>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      </thead>
+      <tbody>
+        {pageRows.map(({ row, index }) => (
+          <tr key={row.rowNumber}>
+            <td className="pa2">{row.rowNumber}</td>
+            <td className="pa2">{row.values.orderId}</td>
+            <td className="pa2">{row.values.invoiceNumber}</td>
+            <td className="pa2">{row.values.trackingNumber}</td>
+            <td className="pa2">{result(row, index)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </RowTable>
   )
 
   // On a phone each row is a block: its number, then each column's name beside its value.
