@@ -50,7 +50,8 @@ export interface ReadOptions {
   isStale?: () => boolean
 }
 
-function readText(file: Blob, encoding: string): Promise<string> {
+/** The file's text in that encoding. */
+export function readText(file: Blob, encoding: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve(String(reader.result ?? ''))

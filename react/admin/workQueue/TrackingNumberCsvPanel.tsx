@@ -23,6 +23,7 @@ import {
 import SET_INVOICE_TRACKINGS from '../../graphql/setInvoiceTrackings.gql'
 import { ApiErrorCode, apiErrorOf } from '../apiErrors'
 import { downloadCsv } from '../csvDownload'
+import { readText } from '../csvFile'
 import PagedRows, { PageRow, RowList, RowTable } from '../components/PagedRows'
 import { TONE_CLASSES } from '../components/StatusBadge'
 import { useCsvConventions } from '../csvLocale'
@@ -84,12 +85,8 @@ const TrackingNumberCsvPanel: React.FC = () => {
     event.target.value = ''
     if (!file) return setStage({ kind: 'idle' })
     if (file.size > LIMITS.csvMaxBytes) return setStage({ kind: 'refused', reason: 'tooLarge' })
-    const text = await new Promise<string>(resolve => {
-      const reader = new FileReader()
-      reader.onload = () => resolve(String(reader.result ?? ''))
-      reader.onerror = () => resolve('')
-      reader.readAsText(file, 'utf-8')
-    })
+    // An unreadable file reads as empty, and is refused as such.
+    const text = await readText(file, 'utf-8').catch(() => '')
     const records = await new Promise<string[][]>(resolve =>
       Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter: csvSeparatorOfText(text), complete: results => resolve(results.data), error: () => resolve([]) })
     )
